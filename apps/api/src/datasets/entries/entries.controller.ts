@@ -1,0 +1,85 @@
+import { NotFoundError, ValidationError } from '@compileo/domain';
+import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { findDataset, pageEntries, qualitySummary } from '@compileo/read-models';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { datasetIdOf } from '../../http/ids';
+import { parseInput } from '../../http/parse-input';
+import { Actor } from '../../http/request-actor';
+import { AddFeedbackCommand, EditEntryCommand, RequestRegenerationCommand } from './dataset-commands';
+import { editEntrySchema, entriesQuerySchema, feedbackSchema, ifMatchVersion, regenerateSchema } from './entries.schemas';
+import { entryView } from './entry.view';
+
+@Controller('api/v1/datasets')
+export class EntriesController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+  ) {}
+
+  @Get(':dataset_id/entries')
+  async list(@Param('dataset_id') param: string, @Query() query: unknown) {
+    const q = parseInput(entriesQuerySchema, query);
+    const datasetId = datasetIdOf(param);
+    if (!(await findDataset(this.sql, datasetId))) throw new NotFoundError('dataset', param);
+    const { entries, total } = await pageEntries(this.sql, datasetId, {
+      status: q.status,
+      minQuality: q.filter_quality ?? null,
+      sortBy: q.sort_by,
+      limit: q.per_page,
+      offset: (q.page - 1) * q.per_page,
+    });
+    const { average_score, distribution } = await qualitySummary(this.sql, datasetId);
+    return { entries: entries.map(entryView), total, page: q.page, per_page: q.per_page, quality_summary: { average_score, distribution } };
+  }
+
+  /** Partial edit; `expected_version` or `If-Match` makes it conditional (409 when stale). The new version is in `ETag`. */
+  @Put(':dataset_id/entries/:entry_id')
+  async edit(
+    @Param('dataset_id') param: string,
+    @Param('entry_id') entryId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Actor() actor: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const input = parseInput(editEntrySchema, body);
+    const headerVersion = ifMatchVersion(ifMatch);
+    if (headerVersion === 'invalid') throw ValidationError.field('If-Match', 'must be an entry version such as "3"');
+    if (headerVersion !== null && input.expected_version !== undefined && headerVersion !== input.expected_version) {
+      throw ValidationError.field('expected_version', `disagrees with If-Match (${headerVersion})`);
+    }
+    const { question, answer, category } = input;
+    const changes = Object.fromEntries(Object.entries({ question, answer, category }).filter(([, v]) => v !== undefined));
+    const version: number = await this.commands.execute(
+      new EditEntryCommand(datasetIdOf(param), entryId, changes, input.feedback ?? null, input.expected_version ?? headerVersion, actor),
+    );
+    res.setHeader('ETag', `"${version}"`);
+    return { message: `Entry ${entryId} updated successfully`, version };
+  }
+
+  @Post(':dataset_id/feedback')
+  @HttpCode(200)
+  async feedback(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string) {
+    const input = parseInput(feedbackSchema, body);
+    const count: number = await this.commands.execute(
+      new AddFeedbackCommand(datasetIdOf(param), input.entry_ids, input.feedback_type, input.comments ?? null, input.rating ?? null, actor),
+    );
+    return { message: `Feedback submitted for ${count} entries` };
+  }
+
+  @Post(':dataset_id/regenerate')
+  @HttpCode(200)
+  async regenerate(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string) {
+    const input = parseInput(regenerateSchema, body);
+    const config = {
+      model: input.regeneration_config.model,
+      temperature: input.regeneration_config.temperature ?? null,
+      max_tokens: input.regeneration_config.max_tokens ?? null,
+      improve_quality: input.regeneration_config.improve_quality,
+    };
+    const jobId: string = await this.commands.execute(new RequestRegenerationCommand(datasetIdOf(param), input.entry_ids, config, actor));
+    return { job_id: jobId, message: `Regeneration started for ${new Set(input.entry_ids).size} entries` };
+  }
+}

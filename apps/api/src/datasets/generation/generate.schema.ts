@@ -1,0 +1,46 @@
+import { FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES } from '@compileo/domain';
+import { z } from 'zod';
+import { promptParameterFields } from '../parameters/parameters.schemas';
+
+const mode = z
+  .string()
+  .transform((v) => MODE_ALIASES[v] ?? v)
+  .pipe(z.enum(GENERATION_MODES, { errorMap: () => ({ message: `must be one of ${[...GENERATION_MODES, ...Object.keys(MODE_ALIASES)].join(', ')}` }) }));
+
+/**
+ * `POST /generate` with the contract's defaults. Model fields are optional here: an omitted
+ * `classification_model` takes the server default (product.md §3). Inline prompt parameters override the
+ * project's saved ones. Unknown fields are rejected rather than ignored.
+ */
+export const generateSchema = z
+  .object({
+    project_id: z.union([z.string().trim().min(1), z.number().int()]),
+    prompt_name: z.string().trim().min(1).max(100).default('qa_pairs'),
+    custom_prompt: z.string().max(20000).nullable().default(null),
+    generation_mode: mode.default('default'),
+    format_type: z.enum(FORMAT_TYPES).optional(),
+    concurrency: z.number().int().min(1).max(32).default(1),
+    include_evaluation_sets: z.boolean().default(false),
+    taxonomy_project: z.union([z.string().trim().min(1), z.number().int()]).nullable().default(null),
+    taxonomy_name: z.string().trim().min(1).max(200).nullable().default(null),
+    output_dir: z.string().max(500).default('.'),
+    analyze_quality: z.boolean().default(true),
+    quality_threshold: z.number().min(0).max(1).default(0.7),
+    enable_versioning: z.boolean().default(false),
+    dataset_name: z.string().trim().min(1).max(200).nullable().default(null),
+    run_benchmarks: z.boolean().default(false),
+    benchmark_suite: z.string().trim().min(1).max(100).default('glue'),
+    parsing_model: z.string().trim().min(1).max(100).default('gemini'),
+    chunking_model: z.string().trim().min(1).max(100).default('gemini'),
+    classification_model: z.string().trim().min(1).max(100).optional(),
+    datasets_per_chunk: z.number().int().min(1).max(50).default(3),
+    ...z.object(promptParameterFields).partial().shape,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.taxonomy_project !== null && v.taxonomy_name === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['taxonomy_name'], message: 'is required when taxonomy_project is given' });
+    }
+  });
+
+export type GenerateInput = z.output<typeof generateSchema>;

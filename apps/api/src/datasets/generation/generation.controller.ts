@@ -1,0 +1,41 @@
+import { NotFoundError } from '@compileo/domain';
+import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { findJob } from '@compileo/read-models';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { parseInput } from '../../http/parse-input';
+import { Actor } from '../../http/request-actor';
+import { generateSchema } from './generate.schema';
+import { jobStatusView } from './job-status.view';
+import { RequestGenerationCommand, type GenerationStarted } from './request-generation.command';
+
+@Controller('api/v1/datasets')
+export class GenerationController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+  ) {}
+
+  @Post('generate')
+  @HttpCode(200)
+  async generate(@Body() body: unknown, @Actor() actor: string) {
+    const started: GenerationStarted = await this.commands.execute(new RequestGenerationCommand(parseInput(generateSchema, body), actor));
+    return { job_id: started.jobId, message: 'Dataset generation started', dataset_id: started.datasetId };
+  }
+
+  /** `/generate` with `include_evaluation_sets` forced on. */
+  @Post('generate-evaluation')
+  @HttpCode(200)
+  async generateEvaluation(@Body() body: unknown, @Actor() actor: string) {
+    const input = { ...parseInput(generateSchema, body), include_evaluation_sets: true };
+    const started: GenerationStarted = await this.commands.execute(new RequestGenerationCommand(input, actor));
+    return { job_id: started.jobId, message: 'Evaluation dataset generation started', dataset_id: started.datasetId };
+  }
+
+  @Get('generate/:job_id/status')
+  async status(@Param('job_id') jobId: string) {
+    const job = await findJob(this.sql, jobId);
+    if (!job) throw new NotFoundError('job', jobId);
+    return jobStatusView(job);
+  }
+}

@@ -1,0 +1,46 @@
+import type { JobRow } from '@compileo/read-models';
+
+const STEP_NOUN = { generation: 'chunk', regeneration: 'entry' } as const;
+
+/** "Processing chunk 45 of 100" while running; a one-line outcome otherwise. */
+const currentStep = (job: JobRow): string => {
+  const noun = STEP_NOUN[job.kind];
+  switch (job.status) {
+    case 'pending':
+      return 'Waiting for a worker';
+    case 'running':
+      return job.steps_done >= job.total_steps
+        ? 'Finishing'
+        : `${job.kind === 'generation' ? 'Processing' : 'Regenerating'} ${noun} ${job.steps_done + 1} of ${job.total_steps}`;
+    case 'completed':
+      return `Completed ${job.steps_done} of ${job.total_steps} ${noun === 'entry' ? 'entries' : 'chunks'}`;
+    case 'failed':
+      return 'Failed';
+  }
+};
+
+/** From the observed rate: time per step so far, times the steps left, after the last step. */
+const estimatedCompletion = (job: JobRow): string | null => {
+  if (job.status === 'completed' || job.status === 'failed') return job.finished_at;
+  if (job.status !== 'running' || !job.started_at || !job.last_step_at || job.steps_done === 0) return null;
+  const started = Date.parse(job.started_at);
+  const last = Date.parse(job.last_step_at);
+  const perStep = Math.max(0, last - started) / job.steps_done;
+  return new Date(last + perStep * Math.max(0, job.total_steps - job.steps_done)).toISOString();
+};
+
+export const jobStatusView = (job: JobRow) => ({
+  job_id: job.id,
+  status: job.status,
+  progress: job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),
+  current_step: currentStep(job),
+  estimated_completion: estimatedCompletion(job),
+  result: job.status === 'completed' ? job.result : null,
+  error: job.error,
+  dataset_id: job.dataset_id,
+  kind: job.kind,
+  attempts: job.attempts,
+  created_at: job.created_at,
+  started_at: job.started_at,
+  finished_at: job.finished_at,
+});

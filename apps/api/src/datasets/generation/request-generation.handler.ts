@@ -1,0 +1,77 @@
+import {
+  datasetDecider,
+  datasetStream,
+  DomainError,
+  nextMinorVersion,
+  NotFoundError,
+  projectDecider,
+  projectStream,
+  type FormatType,
+} from '@compileo/domain';
+import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { ModelRegistry } from '@compileo/generation';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { findTaxonomyByName, projectChunkIds, versionsByName } from '@compileo/read-models';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { EventWriter } from '../../http/event-writer';
+import { idText } from '../../http/ids';
+import { generationConfig, mergeParameters } from './generation-config';
+import { RequestGenerationCommand, type GenerationStarted } from './request-generation.command';
+
+/**
+ * Checks everything a job will need before accepting it (project, chunks, taxonomy, model, benchmark),
+ * then records the request. The job itself starts from that event: the log is the outbox.
+ */
+@CommandHandler(RequestGenerationCommand)
+export class RequestGenerationHandler implements ICommandHandler<RequestGenerationCommand, GenerationStarted> {
+  constructor(
+    private readonly writer: EventWriter,
+    private readonly models: ModelRegistry,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, actor }: RequestGenerationCommand): Promise<GenerationStarted> {
+    const projectId = idText(input.project_id);
+    const { state: project } = await this.writer.load(projectStream(projectId), projectDecider);
+    if (!project.exists) throw new NotFoundError('project', projectId);
+    const model = this.models.resolve(input.classification_model, 'classification_model');
+    if (input.run_benchmarks) {
+      throw new DomainError(`benchmark_suite '${input.benchmark_suite}' has no benchmark data configured on this server; no suites are available yet`);
+    }
+    const taxonomy = input.taxonomy_name ? await findTaxonomyByName(this.sql, input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
+    if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name);
+    const chunkIds = await projectChunkIds(this.sql, projectId);
+    if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`);
+    const datasetId = randomUUID();
+    const jobId = randomUUID();
+    const name = input.dataset_name ?? `dataset_${datasetId.slice(0, 8)}`;
+    const version = input.enable_versioning && input.dataset_name ? nextMinorVersion(await versionsByName(this.sql, projectId, name)) : '1.0.0';
+    const saved = project.latestParameters;
+    const formatType: FormatType = input.format_type ?? (saved?.dataset_format as FormatType | undefined) ?? 'jsonl';
+    const config = generationConfig(input, { classificationModel: model.model, formatType, parameters: mergeParameters(saved, input) });
+    await this.writer.write(
+      datasetStream(datasetId),
+      datasetDecider,
+      {
+        type: 'RequestGeneration',
+        datasetId,
+        jobId,
+        projectId,
+        name,
+        version,
+        config,
+        model: model.model,
+        taxonomyId: taxonomy?.id ?? null,
+        categories: taxonomy?.categories ?? null,
+        chunkIds,
+        splitSeed: datasetId,
+        now: this.clock.now().toISOString(),
+      },
+      { actor, jobId, correlationId: jobId },
+    );
+    return { jobId, datasetId };
+  }
+}

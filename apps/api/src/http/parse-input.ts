@@ -1,0 +1,23 @@
+import { ValidationError } from '@compileo/domain';
+import type { z } from 'zod';
+
+const describe = (issue: z.ZodIssue): string => {
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return 'is required';
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''}`;
+  return issue.message;
+};
+
+/**
+ * Validates input against a zod schema; every problem becomes a 400 that names its field
+ * (`regeneration_config.temperature`, `entry_ids.2`, or the query parameter).
+ */
+export const parseInput = <S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> => {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: describe(issue) }))
+      : [{ field: issue.path.join('.') || '(body)', message: describe(issue) }],
+  );
+  throw new ValidationError(problems);
+};

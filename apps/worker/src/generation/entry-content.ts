@@ -1,0 +1,46 @@
+import { difficultyForComplexity, type Difficulty, type EntryContent, type GeneratedItem, type GenerationConfig } from '@compileo/domain';
+import { FALLBACK_CATEGORY, scoreItem, type SourceChunk } from '@compileo/generation';
+
+export interface ContentContext {
+  readonly chunk: SourceChunk;
+  readonly config: GenerationConfig;
+  readonly categories: readonly string[] | null;
+  readonly model: string;
+  readonly promptName: string;
+  readonly now: string;
+  readonly duplicate: boolean;
+}
+
+/** A category from the taxonomy when one is named (else `Other`); otherwise the model's, the heading, or General. */
+const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
+  if (ctx.categories) return item.category && ctx.categories.includes(item.category) ? item.category : FALLBACK_CATEGORY;
+  return item.category ?? ctx.chunk.heading ?? 'General';
+};
+
+/** Turns a model item into an entry's content: category rules, difficulty, quality score and metadata. */
+export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryContent => {
+  const target = difficultyForComplexity(ctx.config.parameters.complexity_level);
+  const difficulty: Difficulty = item.difficulty ?? target;
+  const quality = ctx.config.analyze_quality ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate }) : null;
+  return {
+    question: item.question,
+    answer: item.answer,
+    category: categoryOf(item, ctx),
+    difficulty,
+    qualityScore: quality?.score ?? null,
+    qualityComponents: quality?.components ?? null,
+    ...(item.instruction !== undefined ? { instruction: item.instruction } : {}),
+    ...(item.input !== undefined ? { input: item.input } : {}),
+    ...(item.output !== undefined ? { output: item.output } : {}),
+    metadata: {
+      ...item.metadata,
+      model: ctx.model,
+      generation_time: ctx.now,
+      chunk_length: ctx.chunk.text.length,
+      mode: ctx.config.generation_mode,
+      prompt_name: ctx.promptName,
+      document: ctx.chunk.documentName,
+      heading: ctx.chunk.heading,
+    },
+  };
+};

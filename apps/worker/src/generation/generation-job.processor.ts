@@ -1,0 +1,154 @@
+import { datasetDecider, datasetStream, type DatasetState, type ScoredItem } from '@compileo/domain';
+import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { assignSplits, buildPrompt, dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { JobTrigger } from '@compileo/bus';
+import { toEntryContent } from './entry-content';
+import { runPool } from './run-pool';
+import { SerialLock } from './serial-lock';
+import { loadSourceChunks } from './source-chunks';
+
+type Request = NonNullable<DatasetState['request']>;
+
+interface JobContext {
+  readonly trigger: JobTrigger;
+  readonly request: Request;
+  readonly provider: ModelProvider;
+  readonly index: DuplicateIndex;
+  readonly lock: SerialLock;
+  readonly signal: AbortSignal;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs a generation job chunk by chunk, `concurrency` chunks at a time. Model calls run in parallel;
+ * de-duplication and the append of each chunk's result run one at a time, so entry numbering and the
+ * duplicate index stay consistent. Each chunk's result is appended with ids derived from the job and
+ * chunk, and the decider ignores a chunk already recorded, so a restarted job resumes where it stopped.
+ */
+@Injectable()
+export class GenerationJobProcessor {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly models: ModelRegistry,
+    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** `claim` records this worker's attempt in the job stream; it is called only for an unfinished job. */
+  async run(trigger: JobTrigger, signal: AbortSignal, claim: () => Promise<void>): Promise<void> {
+    const stream = datasetStream(trigger.datasetId);
+    const { state } = await this.runner.load(stream, datasetDecider);
+    const job = state.jobs.get(trigger.jobId);
+    if (!state.request || !job || job.finished) return;
+    await claim();
+    let provider: ModelProvider;
+    try {
+      provider = this.models.provider(this.models.resolve(state.request.model, 'classification_model').provider);
+    } catch (error) {
+      await this.fail(trigger, `model unusable: ${messageOf(error)}`);
+      return;
+    }
+    const index = new DuplicateIndex();
+    for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal };
+    const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
+    const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
+    await runPool(pending, state.request.config.concurrency, signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
+    if (!signal.aborted) await this.finish(trigger);
+  }
+
+  private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
+    const { request } = ctx;
+    const built = buildPrompt({
+      mode: request.config.generation_mode,
+      promptName: request.config.prompt_name,
+      customPrompt: request.config.custom_prompt,
+      parameters: request.config.parameters,
+      categories: request.categories,
+      count: request.config.datasets_per_chunk,
+      chunkText: chunk.text,
+    });
+    let failure: string | null = null;
+    let items: Awaited<ReturnType<ModelProvider['generate']>>['items'] = [];
+    let model = request.model;
+    try {
+      const result = await ctx.provider.generate({
+        chunk,
+        mode: request.config.generation_mode,
+        count: request.config.datasets_per_chunk,
+        prompt: built.prompt,
+        promptName: built.promptName,
+        categories: request.categories,
+        parameters: request.config.parameters,
+        variant: 0,
+        avoid: [],
+        signal: ctx.signal,
+      });
+      items = result.items;
+      model = result.model;
+      if (items.length === 0) failure = 'the model produced no items for this chunk';
+    } catch (error) {
+      if (ctx.signal.aborted) return;
+      failure = messageOf(error);
+    }
+    await ctx.lock.run(async () => {
+      const now = this.clock.now().toISOString();
+      const siblings = new DuplicateIndex();
+      const scored: ScoredItem[] = items.map((item, k) => {
+        const text = dedupText(item);
+        const existing = ctx.index.findDuplicate(text);
+        const sibling = existing ? null : siblings.findDuplicate(text);
+        siblings.add(String(k), text);
+        const duplicateOf = existing
+          ? { entryId: existing.id, similarity: existing.similarity }
+          : sibling
+            ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
+            : undefined;
+        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName: built.promptName, now, duplicate: !!duplicateOf });
+        return duplicateOf ? { ...content, duplicateOf } : content;
+      });
+      const result = await this.runner.run(
+        datasetStream(ctx.trigger.datasetId),
+        datasetDecider,
+        { type: 'RecordChunk', jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, items: scored, failure, now },
+        { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
+      );
+      for (const event of result.events) {
+        if (event.type === 'DatasetChunkProcessed') for (const entry of event.data.accepted) ctx.index.add(entry.entryId, dedupText(entry));
+      }
+    });
+  }
+
+  /** Completes the job (with splits when asked), or fails it when every chunk failed. */
+  private async finish(trigger: JobTrigger): Promise<void> {
+    const { state } = await this.runner.load(datasetStream(trigger.datasetId), datasetDecider);
+    const job = state.jobs.get(trigger.jobId);
+    const request = state.request;
+    if (!job || job.finished || !request) return;
+    if (request.chunkIds.length > 0 && job.failedChunks === request.chunkIds.length) {
+      await this.fail(trigger, `every chunk failed (${job.failedChunks} of ${request.chunkIds.length}); see the chunk failures in the dataset history`);
+      return;
+    }
+    const splits = request.config.include_evaluation_sets
+      ? Object.fromEntries(assignSplits([...state.entries.values()].map((e) => ({ id: e.entryId, category: e.content.category })), request.splitSeed))
+      : null;
+    await this.runner.run(
+      datasetStream(trigger.datasetId),
+      datasetDecider,
+      { type: 'CompleteGeneration', jobId: trigger.jobId, splits, now: this.clock.now().toISOString() },
+      { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
+    );
+  }
+
+  private async fail(trigger: JobTrigger, error: string): Promise<void> {
+    await this.runner.run(
+      datasetStream(trigger.datasetId),
+      datasetDecider,
+      { type: 'FailGeneration', jobId: trigger.jobId, error, now: this.clock.now().toISOString() },
+      { idSeed: `${trigger.jobId}:fail`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
+    );
+  }
+}

@@ -1,0 +1,15 @@
+/** Jest runs every *.spec.ts beside the code and under test/. ts-jest transpiles each file alone (isolatedModules in tsconfig.json);
+ * `npm test` type-checks the whole tree first, so type errors still fail the run. */
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

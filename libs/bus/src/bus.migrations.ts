@@ -1,0 +1,6 @@
+import type { Migration } from '@compileo/event-store';
+
+/** The embedded bus keeps its low-water mark here. */
+export const busMigrations: readonly Migration[] = [
+  { id: '201_bus_checkpoints', sql: 'CREATE TABLE IF NOT EXISTS bus_checkpoints (name text PRIMARY KEY, position text NOT NULL)' },
+];

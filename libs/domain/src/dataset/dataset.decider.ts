@@ -1,0 +1,103 @@
+import { ConcurrencyError, DomainError, NotFoundError, ValidationError } from '../errors';
+import type { Decider } from '../shared/decider';
+import type { DatasetCommand } from './dataset.commands';
+import type { DatasetEvent } from './dataset.events';
+import { evolveDataset, initialDatasetState, type DatasetState } from './dataset.state';
+import { decideRecordChunk } from './record-chunk.decide';
+
+export const datasetStream = (datasetId: string): string => `dataset-${datasetId}`;
+
+/** Handlers check existence first (to name the id); this guards the commands that need a dataset. */
+const requireDataset = (state: DatasetState): NonNullable<DatasetState['request']> => {
+  if (!state.request) throw new NotFoundError('dataset', 'unknown');
+  return state.request;
+};
+
+const missingEntries = (state: DatasetState, ids: readonly string[]): string[] => ids.filter((id) => !state.entries.has(id));
+
+const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetEvent[] => {
+  if (command.type === 'RequestGeneration') {
+    if (state.request) throw new ConcurrencyError(`dataset ${command.datasetId} already exists`, 'no_stream', 'stream_exists');
+    const { type: _type, now, ...data } = command;
+    return [{ type: 'DatasetGenerationRequested', data: { ...data, requestedAt: now } }];
+  }
+  const request = requireDataset(state);
+  switch (command.type) {
+    case 'RecordChunk':
+      return decideRecordChunk(command, state);
+    case 'CompleteGeneration': {
+      const job = state.jobs.get(command.jobId);
+      if (!job || job.finished) return [];
+      const result = {
+        dataset_id: request.datasetId,
+        entries_count: state.entries.size,
+        rejected_count: state.rejectedCount,
+        chunks_processed: job.done.size,
+        chunks_failed: job.failedChunks,
+        version: state.version,
+      };
+      const completed: DatasetEvent = { type: 'DatasetGenerationCompleted', data: { jobId: command.jobId, result, completedAt: command.now } };
+      return command.splits ? [{ type: 'DatasetSplitAssigned', data: { seed: request.splitSeed, assignments: command.splits } }, completed] : [completed];
+    }
+    case 'FailGeneration': {
+      const job = state.jobs.get(command.jobId);
+      if (!job || job.finished) return [];
+      return [{ type: 'DatasetGenerationFailed', data: { jobId: command.jobId, error: command.error, failedAt: command.now } }];
+    }
+    case 'EditEntry': {
+      const entry = state.entries.get(command.entryId);
+      if (!entry) throw new NotFoundError('entry', command.entryId);
+      const category = command.changes.category;
+      if (category !== undefined && request.categories && category !== 'Other' && !request.categories.includes(category)) {
+        throw ValidationError.field('category', `must be one of the taxonomy's categories (${request.categories.join(', ')}) or Other`);
+      }
+      if (command.expectedVersion !== null && command.expectedVersion !== entry.version) {
+        throw new ConcurrencyError(
+          `entry ${command.entryId} is at version ${entry.version}, not ${command.expectedVersion}`,
+          String(command.expectedVersion),
+          String(entry.version),
+        );
+      }
+      return [
+        {
+          type: 'DatasetEntryEdited',
+          data: { entryId: command.entryId, changes: command.changes, feedback: command.feedback, version: entry.version + 1, actor: command.actor, editedAt: command.now },
+        },
+      ];
+    }
+    case 'AddFeedback': {
+      const missing = missingEntries(state, command.entryIds);
+      if (missing.length) throw new NotFoundError('entry', missing);
+      const { type: _type, now, ...feedback } = command;
+      return [{ type: 'DatasetFeedbackAdded', data: { ...feedback, createdAt: now } }];
+    }
+    case 'RequestRegeneration': {
+      const missing = missingEntries(state, command.entryIds);
+      if (missing.length) throw new NotFoundError('entry', missing);
+      if (state.status === 'generating') throw new DomainError(`dataset ${request.datasetId} is still generating; regenerate once it has completed`);
+      return [{ type: 'DatasetRegenerationRequested', data: { jobId: command.jobId, entryIds: command.entryIds, config: command.config, requestedAt: command.now } }];
+    }
+    case 'RecordRegeneratedEntry': {
+      const job = state.jobs.get(command.jobId);
+      const entry = state.entries.get(command.entryId);
+      if (!job || job.finished || job.done.has(command.entryId) || !entry) return [];
+      return [
+        {
+          type: 'DatasetEntryRegenerated',
+          data: { jobId: command.jobId, entryId: command.entryId, content: command.content, version: entry.version + 1, regeneratedAt: command.now },
+        },
+      ];
+    }
+    case 'CompleteRegeneration': {
+      const job = state.jobs.get(command.jobId);
+      if (!job || job.finished) return [];
+      return [{ type: 'DatasetRegenerationCompleted', data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, completedAt: command.now } }];
+    }
+  }
+};
+
+export const datasetDecider: Decider<DatasetCommand, DatasetState, DatasetEvent> = {
+  initialState: initialDatasetState,
+  decide,
+  evolve: evolveDataset,
+};

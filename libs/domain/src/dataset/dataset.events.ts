@@ -1,0 +1,117 @@
+import type { DomainEvent } from '../shared/decider';
+import type {
+  EntryContent,
+  EntryRecord,
+  FeedbackRecord,
+  GenerationConfig,
+  GenerationResultSummary,
+  RegenerationConfig,
+  RejectedRecord,
+  SplitAssignments,
+} from './dataset.types';
+
+export type DatasetGenerationRequested = DomainEvent<'DatasetGenerationRequested', {
+  readonly datasetId: string;
+  readonly jobId: string;
+  readonly projectId: string;
+  readonly name: string;
+  readonly version: string;
+  readonly config: GenerationConfig;
+  /** The provider that will generate, resolved at request time (e.g. `extractive`). */
+  readonly model: string;
+  readonly taxonomyId: string | null;
+  readonly categories: readonly string[] | null;
+  /** The chunks to process, in order; a job's progress counts these. */
+  readonly chunkIds: readonly string[];
+  readonly splitSeed: string;
+  readonly requestedAt: string;
+}>;
+
+export type DatasetChunkProcessed = DomainEvent<'DatasetChunkProcessed', {
+  readonly jobId: string;
+  readonly chunkIndex: number;
+  readonly chunkId: string;
+  readonly accepted: readonly EntryRecord[];
+  readonly rejected: readonly RejectedRecord[];
+  /** Why the chunk produced nothing, when it failed; the job goes on with the next chunk. */
+  readonly failure: string | null;
+  readonly processedAt: string;
+}>;
+
+export type DatasetSplitAssigned = DomainEvent<'DatasetSplitAssigned', {
+  readonly seed: string;
+  readonly assignments: SplitAssignments;
+}>;
+
+export type DatasetGenerationCompleted = DomainEvent<'DatasetGenerationCompleted', {
+  readonly jobId: string;
+  readonly result: GenerationResultSummary;
+  readonly completedAt: string;
+}>;
+
+export type DatasetGenerationFailed = DomainEvent<'DatasetGenerationFailed', {
+  readonly jobId: string;
+  readonly error: string;
+  readonly failedAt: string;
+}>;
+
+export type DatasetEntryEdited = DomainEvent<'DatasetEntryEdited', {
+  readonly entryId: string;
+  readonly changes: { readonly question?: string; readonly answer?: string; readonly category?: string };
+  readonly feedback: string | null;
+  readonly version: number;
+  readonly actor: string;
+  readonly editedAt: string;
+}>;
+
+export type DatasetFeedbackAdded = DomainEvent<'DatasetFeedbackAdded', FeedbackRecord & { readonly createdAt: string }>;
+
+export type DatasetRegenerationRequested = DomainEvent<'DatasetRegenerationRequested', {
+  readonly jobId: string;
+  readonly entryIds: readonly string[];
+  readonly config: RegenerationConfig;
+  readonly requestedAt: string;
+}>;
+
+export type DatasetEntryRegenerated = DomainEvent<'DatasetEntryRegenerated', {
+  readonly jobId: string;
+  readonly entryId: string;
+  readonly content: EntryContent;
+  readonly version: number;
+  readonly regeneratedAt: string;
+}>;
+
+export type DatasetRegenerationCompleted = DomainEvent<'DatasetRegenerationCompleted', {
+  readonly jobId: string;
+  readonly regenerated: number;
+  readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+  readonly completedAt: string;
+}>;
+
+export type DatasetEvent =
+  | DatasetGenerationRequested
+  | DatasetChunkProcessed
+  | DatasetSplitAssigned
+  | DatasetGenerationCompleted
+  | DatasetGenerationFailed
+  | DatasetEntryEdited
+  | DatasetFeedbackAdded
+  | DatasetRegenerationRequested
+  | DatasetEntryRegenerated
+  | DatasetRegenerationCompleted;
+
+export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
+  'DatasetGenerationRequested',
+  'DatasetChunkProcessed',
+  'DatasetSplitAssigned',
+  'DatasetGenerationCompleted',
+  'DatasetGenerationFailed',
+  'DatasetEntryEdited',
+  'DatasetFeedbackAdded',
+  'DatasetRegenerationRequested',
+  'DatasetEntryRegenerated',
+  'DatasetRegenerationCompleted',
+];
+
+/** Events that start a job; the job bus dispatches on these. */
+export const JOB_TRIGGER_TYPES = ['DatasetGenerationRequested', 'DatasetRegenerationRequested'] as const;

@@ -1,0 +1,26 @@
+import type { DomainEvent } from '../shared/decider';
+
+export interface ChunkRecord {
+  readonly chunkId: string;
+  readonly index: number;
+  readonly text: string;
+  readonly heading: string | null;
+  readonly headingPath: readonly string[];
+  readonly startOffset: number;
+  readonly endOffset: number;
+}
+
+/** A document was parsed and split into chunks; the chunks are part of the fact. */
+export type DocumentIngested = DomainEvent<'DocumentIngested', {
+  readonly documentId: string;
+  readonly projectId: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly chunkSize: number;
+  readonly chunkOverlap: number;
+  readonly chunks: readonly ChunkRecord[];
+  readonly ingestedAt: string;
+}>;
+
+export type DocumentEvent = DocumentIngested;

@@ -1,0 +1,11 @@
+export * from './event-store.port';
+export * from './sql/sql-client';
+export * from './sql/create-sql-client';
+export * from './sql/migrate';
+export * from './sql/pg-sql-client';
+export * from './sql/pglite-sql-client';
+export * from './postgres/postgres-event-store';
+export * from './postgres/event-store.migrations';
+export { comparePositions } from './postgres/position';
+export * from './aggregate/command-runner';
+export * from './aggregate/deterministic-id';

@@ -1,0 +1,28 @@
+/** One dataset entry as it leaves the service; the shape shared by every export format. */
+export interface ExportRow {
+  readonly id: string;
+  readonly question: string | null;
+  readonly answer: string | null;
+  readonly category: string | null;
+  readonly quality_score: number | null;
+  readonly difficulty: string | null;
+  readonly source_chunk: string;
+  readonly split: string | null;
+  readonly version: number;
+  /** An object in JSONL; a JSON string column in Parquet (readers without nested-type support still open it). */
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/** Column order used by every format, so JSONL keys and Parquet columns line up. */
+export const EXPORT_COLUMNS = [
+  'id',
+  'question',
+  'answer',
+  'category',
+  'quality_score',
+  'difficulty',
+  'source_chunk',
+  'split',
+  'version',
+  'metadata',
+] as const satisfies readonly (keyof ExportRow)[];

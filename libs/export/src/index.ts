@@ -1,0 +1,5 @@
+export * from './export-row';
+export * from './file-names';
+export * from './jsonl-writer';
+export * from './parquet-writer';
+export * from './zip-writer';

@@ -1,0 +1,73 @@
+import { Writable } from 'stream';
+import { type ParquetFieldDefinition, ParquetSchema, ParquetWriter } from 'parquetjs-lite';
+import type { ExportRow } from './export-row';
+import { assertWritable, writeChunk } from './stream-write';
+
+/** Snappy: ~7x smaller for text-heavy rows, and supported by pandas/pyarrow/DuckDB/Spark. */
+const text = (optional: boolean): ParquetFieldDefinition => ({ type: 'UTF8', optional, compression: 'SNAPPY' });
+
+/**
+ * Flat schema of primitive columns only, so pandas/pyarrow/DuckDB read it without nested-type support.
+ * Nullable fields are OPTIONAL; metadata is a JSON string (UTF8) column.
+ */
+export const EXPORT_PARQUET_SCHEMA = new ParquetSchema({
+  id: text(false),
+  question: text(true),
+  answer: text(true),
+  category: text(true),
+  quality_score: { type: 'DOUBLE', optional: true, compression: 'SNAPPY' },
+  difficulty: text(true),
+  source_chunk: text(false),
+  split: text(true),
+  version: { type: 'INT32', compression: 'SNAPPY' },
+  metadata: text(false),
+});
+
+/** Rows buffered per row group: bounds writer memory while keeping groups large enough for readers. */
+export const PARQUET_ROW_GROUP_SIZE = 1000;
+
+/**
+ * Streams rows as a Parquet file. Does not end `out`: parquetjs-lite's close() ends the stream it writes
+ * to, so it gets a forwarding stream we own, which passes bytes on with backpressure and whose end stays here.
+ */
+export async function writeParquet(
+  rows: AsyncIterable<ExportRow>,
+  out: NodeJS.WritableStream,
+): Promise<{ readonly count: number }> {
+  // parquetjs-lite writes the header without awaiting it; failing fast here keeps that from becoming an
+  // unhandled rejection.
+  assertWritable(out);
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback): void {
+      writeChunk(out, chunk).then(() => callback(), callback);
+    },
+  });
+  // A failed write reaches us through parquetjs-lite's write promise; without a listener the sink's own
+  // 'error' event would crash the process.
+  sink.on('error', () => undefined);
+  const writer = await ParquetWriter.openStream(EXPORT_PARQUET_SCHEMA, sink, {
+    rowGroupSize: PARQUET_ROW_GROUP_SIZE,
+  });
+  let count = 0;
+  for await (const row of rows) {
+    await writer.appendRow(toParquetRow(row));
+    count++;
+  }
+  await writer.close();
+  return { count };
+}
+
+function toParquetRow(row: ExportRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    question: row.question,
+    answer: row.answer,
+    category: row.category,
+    quality_score: row.quality_score,
+    difficulty: row.difficulty,
+    source_chunk: row.source_chunk,
+    split: row.split,
+    version: row.version,
+    metadata: JSON.stringify(row.metadata ?? {}),
+  };
+}

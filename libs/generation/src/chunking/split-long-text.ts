@@ -1,0 +1,55 @@
+import { splitSentences } from '../text/sentences';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const lastBefore = (points: readonly number[], lo: number, hi: number): number | undefined =>
+  [...points].reverse().find((p) => p > lo && p <= hi);
+
+/**
+ * Cuts text[start, end) into spans of at most `size` characters. A cut prefers, in order, a paragraph break,
+ * a sentence end, then whitespace in the second half of the window (so spans stay well filled), and only
+ * then a hard cut. The next span starts up to `overlap` characters before the cut, snapped forward to a
+ * sentence start (or else a word start) so overlaps never begin mid-word.
+ */
+export const splitLongText = (text: string, start: number, end: number, size: number, overlap: number): Span[] => {
+  const body = text.slice(start, end);
+  const sentences = splitSentences(body).map((s) => ({ start: s.start + start, end: s.end + start }));
+  const sentenceEnds = sentences.map((s) => s.end);
+  const sentenceStarts = sentences.map((s) => s.start);
+  const paragraphEnds = [...body.matchAll(/\n[ \t]*\n/g)].map((m) => start + (m.index ?? 0));
+  const spans: Span[] = [];
+  let pos = start;
+  while (pos < end) {
+    const limit = pos + size;
+    if (limit >= end) {
+      spans.push({ start: pos, end });
+      break;
+    }
+    const half = pos + Math.floor(size / 2);
+    const cut =
+      lastBefore(paragraphEnds, half, limit) ??
+      lastBefore(sentenceEnds, half, limit) ??
+      lastWhitespace(text, pos, limit) ??
+      limit;
+    spans.push({ start: pos, end: cut });
+    pos = nextStart(text, cut, overlap, sentenceStarts, pos);
+  }
+  return spans;
+};
+
+const lastWhitespace = (text: string, lo: number, hi: number): number | undefined => {
+  for (let i = hi; i > lo + 1; i--) if (/\s/.test(text[i - 1]) && !/\s/.test(text[i - 2])) return i - 1;
+  return undefined;
+};
+
+const nextStart = (text: string, cut: number, overlap: number, starts: readonly number[], prev: number): number => {
+  if (overlap === 0) return cut;
+  const from = Math.max(cut - overlap, prev + 1);
+  const sentence = starts.find((s) => s >= from && s < cut);
+  if (sentence !== undefined) return sentence;
+  for (let i = from; i < cut; i++) if (!/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) return i;
+  return cut;
+};

@@ -1,0 +1,42 @@
+import type { GeneratedItem, GenerationMode, PromptParameters } from '@compileo/domain';
+
+/** One chunk of source text as the generator sees it. */
+export interface SourceChunk {
+  readonly id: string;
+  readonly text: string;
+  /** The nearest Markdown heading above the chunk, if any. */
+  readonly heading: string | null;
+  readonly documentName: string;
+}
+
+export interface GenerationRequest {
+  readonly chunk: SourceChunk;
+  readonly mode: GenerationMode;
+  /** How many items to return (datasets_per_chunk, or 1 for a regeneration). */
+  readonly count: number;
+  /** The fully rendered prompt (template, parameters, categories and chunk text). */
+  readonly prompt: string;
+  readonly promptName: string;
+  /** Flattened taxonomy categories; null when no taxonomy is named. */
+  readonly categories: readonly string[] | null;
+  readonly parameters: PromptParameters;
+  /** Distinguishes regenerations of the same chunk so that a new revision differs from the old one. */
+  readonly variant: number;
+  /** Texts already generated from this chunk that the model should not repeat. */
+  readonly avoid: readonly string[];
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface GenerationResult {
+  readonly items: readonly GeneratedItem[];
+  /** The concrete model that answered, e.g. `extractive` or `gemini-2.5-flash`. */
+  readonly model: string;
+}
+
+/** A model provider: turns one chunk into items. Providers never see ids, scores or events. */
+export interface ModelProvider {
+  readonly name: string;
+  generate(request: GenerationRequest): Promise<GenerationResult>;
+}

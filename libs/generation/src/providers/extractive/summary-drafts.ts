@@ -1,0 +1,34 @@
+import { joinSentences, type Draft, type DraftContext } from './draft-context';
+
+const INSTRUCTIONS = [
+  'Summarize {target}.',
+  'Summarize the key points of {target}.',
+  'Give a brief summary of {target}.',
+  'Write a short overview of {target}.',
+  'What are the main points of {target}?',
+  'Condense {target} into its essentials.',
+];
+
+/** Summary lengths to offer, most useful first: about a third of the sentences (1-5), then 1, then others. */
+const summaryLengths = (n: number): number[] => {
+  const base = Math.min(5, Math.max(1, Math.ceil(n / 3)));
+  const all = [base, 1, Math.min(n, base + 2), 2, 3, Math.min(n, 8), ...Array.from({ length: n }, (_, i) => i + 1)];
+  return [...new Set(all.filter((k) => k >= 1 && k <= n))];
+};
+
+/** Extractive summaries: the k most important sentences, in reading order; key points are those sentences. */
+export function* summaryDrafts(ctx: DraftContext): Generator<Draft> {
+  const byImportance = [...ctx.candidates].sort((a, b) => b.score - a.score || a.position - b.position);
+  const lengths = summaryLengths(ctx.candidates.length);
+  for (let i = 0; i < lengths.length; i++) {
+    const k = lengths[(i + ctx.variant) % lengths.length];
+    const sentences = byImportance.slice(0, k).sort((a, b) => a.position - b.position);
+    const instruction = k === 1 ? 'Summarize {target} in one sentence.' : INSTRUCTIONS[(i + ctx.variant) % INSTRUCTIONS.length];
+    yield {
+      question: instruction.replace('{target}', () => ctx.target),
+      answer: joinSentences(sentences),
+      sentences,
+      keyPoints: sentences.map((s) => s.text),
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { splitSentences } from './sentences';
+
+describe('splitSentences', () => {
+  it('returns trimmed spans that slice back to the source', () => {
+    const text = '## Head\n\nDr. Smith treats patients. He works e.g. at noon!\nIs that so?  ';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => s.text)).toEqual(['## Head', 'Dr. Smith treats patients.', 'He works e.g. at noon!', 'Is that so?']);
+    spans.forEach((s) => expect(text.slice(s.start, s.end)).toBe(s.text));
+  });
+
+  it('joins soft-wrapped lines but not list items or blank-line paragraphs', () => {
+    const text = 'A sentence wrapped\nacross two lines.\n- item one\n- item two\n\nNew paragraph';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'A sentence wrapped\nacross two lines.',
+      '- item one',
+      '- item two',
+      'New paragraph',
+    ]);
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(splitSentences('  \n\n ')).toEqual([]);
+  });
+});

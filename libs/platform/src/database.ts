@@ -1,0 +1,12 @@
+import { createSqlClient, eventStoreMigrations, PostgresEventStore, runMigrations, type SqlClient } from '@compileo/event-store';
+import { busMigrations } from '@compileo/bus';
+import { readModelMigrations } from '@compileo/read-models';
+import type { AppConfig } from './app-config';
+
+/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates it. */
+export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
+  const sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  await runMigrations(sql, [...eventStoreMigrations, ...readModelMigrations, ...busMigrations]);
+  const store = await PostgresEventStore.create(sql);
+  return { sql, store };
+};

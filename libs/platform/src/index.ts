@@ -1,0 +1,4 @@
+export * from './app-config';
+export * from './clock';
+export * from './database';
+export * from './platform.module';

@@ -1,0 +1,20 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CommandRunner, EVENT_STORE, SQL_CLIENT } from '@compileo/event-store';
+import { ModelRegistry } from '@compileo/generation';
+import { ProjectionRunner } from '@compileo/read-models';
+import { APP_CONFIG, type AppConfig } from './app-config';
+import { CLOCK } from './clock';
+import { PlatformLifecycle } from './platform.lifecycle';
+import { platformProviders } from './platform.providers';
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [...platformProviders(config), PlatformLifecycle],
+      exports: [APP_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, CommandRunner, ProjectionRunner, ModelRegistry],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { CommandRunner, EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@compileo/event-store';
+import { ExtractiveProvider, ModelRegistry } from '@compileo/generation';
+import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
+import { Logger, type Provider } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './app-config';
+import { CLOCK, systemClock } from './clock';
+import { openDatabase } from './database';
+
+const DATABASE = Symbol('DATABASE');
+
+/** The shared infrastructure both apps stand on; no vendor type leaves it except behind a port. */
+export const platformProviders = (config: AppConfig): Provider[] => [
+  { provide: APP_CONFIG, useValue: config },
+  { provide: CLOCK, useValue: systemClock },
+  { provide: DATABASE, useFactory: () => openDatabase(config) },
+  { provide: SQL_CLIENT, useFactory: (db: { sql: SqlClient }) => db.sql, inject: [DATABASE] },
+  { provide: EVENT_STORE, useFactory: (db: { store: EventStore }) => db.store, inject: [DATABASE] },
+  { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
+  {
+    provide: ProjectionRunner,
+    useFactory: (store: EventStore, sql: SqlClient) => {
+      const logger = new Logger('ReadModels');
+      return new ProjectionRunner(store, sql, 'read-models', LIVE_TABLES, applyAll, (error) => logger.error(error));
+    },
+    inject: [EVENT_STORE, SQL_CLIENT],
+  },
+  {
+    provide: ModelRegistry,
+    useFactory: () =>
+      new ModelRegistry(
+        { geminiApiKey: config.GEMINI_API_KEY, ollamaHost: config.OLLAMA_HOST, defaultModel: config.COMPILEO_DEFAULT_MODEL },
+        [new ExtractiveProvider()],
+      ),
+  },
+];

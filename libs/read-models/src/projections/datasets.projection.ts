@@ -1,0 +1,53 @@
+import { bumpPatch, type DatasetChunkProcessed, type DatasetGenerationFailed, type DatasetGenerationRequested } from '@compileo/domain';
+import type { SqlExecutor } from '@compileo/event-store';
+import type { Tables } from '../tables';
+import { dataOf, type ProjectionHandler } from './projection';
+
+const datasetIdOf = (streamId: string): string => streamId.slice('dataset-'.length);
+
+const bumpVersion = async (tx: SqlExecutor, t: Tables, datasetId: string, at: string): Promise<void> => {
+  const { rows } = await tx.query<{ version: string }>(`SELECT version FROM ${t.datasets} WHERE id = $1`, [datasetId]);
+  if (rows[0]) await tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = $3 WHERE id = $1`, [datasetId, bumpPatch(rows[0].version), at]);
+};
+
+const timeOf = (event: { readonly data: unknown }, key: string): string => (event.data as Record<string, string>)[key];
+
+export const datasetsProjection: ProjectionHandler = async (event, tx, t) => {
+  const datasetId = datasetIdOf(event.streamId);
+  switch (event.type) {
+    case 'DatasetGenerationRequested': {
+      const d = dataOf<DatasetGenerationRequested['data']>(event);
+      await tx.query(
+        `INSERT INTO ${t.datasets} (id, project_id, name, status, version, format_type, model, config, job_id, created_at, updated_at)
+         VALUES ($1, $2, $3, 'generating', $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (id) DO NOTHING`,
+        [d.datasetId, d.projectId, d.name, d.version, d.config.format_type, d.model, JSON.stringify(d.config), d.jobId, d.requestedAt],
+      );
+      return;
+    }
+    case 'DatasetChunkProcessed': {
+      const d = dataOf<DatasetChunkProcessed['data']>(event);
+      await tx.query(
+        `UPDATE ${t.datasets} SET total_entries = total_entries + $2, rejected_count = rejected_count + $3, updated_at = $4 WHERE id = $1`,
+        [datasetId, d.accepted.length, d.rejected.length, d.processedAt],
+      );
+      return;
+    }
+    case 'DatasetSplitAssigned':
+      await tx.query(`UPDATE ${t.datasets} SET has_splits = true WHERE id = $1`, [datasetId]);
+      return;
+    case 'DatasetGenerationCompleted':
+      await tx.query(`UPDATE ${t.datasets} SET status = 'completed', updated_at = $2 WHERE id = $1`, [datasetId, timeOf(event, 'completedAt')]);
+      return;
+    case 'DatasetGenerationFailed': {
+      const d = dataOf<DatasetGenerationFailed['data']>(event);
+      await tx.query(`UPDATE ${t.datasets} SET status = 'failed', updated_at = $2 WHERE id = $1`, [datasetId, d.failedAt]);
+      return;
+    }
+    case 'DatasetEntryEdited':
+      await bumpVersion(tx, t, datasetId, timeOf(event, 'editedAt'));
+      return;
+    case 'DatasetRegenerationCompleted':
+      await bumpVersion(tx, t, datasetId, timeOf(event, 'completedAt'));
+      return;
+  }
+};

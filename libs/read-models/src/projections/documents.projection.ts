@@ -1,0 +1,28 @@
+import type { DocumentIngested, TaxonomyCreated } from '@compileo/domain';
+import { dataOf, type ProjectionHandler } from './projection';
+
+export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
+  if (event.type === 'DocumentIngested') {
+    const d = dataOf<DocumentIngested['data']>(event);
+    await tx.query(
+      `INSERT INTO ${t.documents} (id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+      [d.documentId, d.projectId, d.fileName, d.contentType, d.sizeBytes, d.chunks.length, d.chunkSize, d.chunkOverlap, d.ingestedAt],
+    );
+    const rows = d.chunks.map((c) => ({ ...c, headingPath: c.headingPath }));
+    await tx.query(
+      `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, created_at)
+       SELECT c."chunkId", $2, $3, c.index, c.text, c.heading, c."headingPath", c."startOffset", c."endOffset", $4
+       FROM jsonb_to_recordset($1::jsonb) AS c("chunkId" text, index int, text text, heading text, "headingPath" jsonb, "startOffset" int, "endOffset" int)
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(rows), d.documentId, d.projectId, d.ingestedAt],
+    );
+  } else if (event.type === 'TaxonomyCreated') {
+    const d = dataOf<TaxonomyCreated['data']>(event);
+    await tx.query(
+      `INSERT INTO ${t.taxonomies} (id, project_id, name, description, taxonomy, categories, categories_count, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+      [d.taxonomyId, d.projectId, d.name, d.description, JSON.stringify(d.taxonomy), JSON.stringify(d.categories), d.categories.length, d.createdAt],
+    );
+  }
+};

@@ -1,0 +1,71 @@
+import type {
+  DatasetChunkProcessed,
+  DatasetGenerationCompleted,
+  DatasetGenerationFailed,
+  DatasetGenerationRequested,
+  DatasetRegenerationCompleted,
+  DatasetRegenerationRequested,
+  JobClaimed,
+} from '@compileo/domain';
+import { dataOf, type ProjectionHandler } from './projection';
+
+/** Job status rows: pending on request, running on claim, a step per chunk (or entry), then the outcome. */
+export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
+  const datasetId = event.streamId.startsWith('dataset-') ? event.streamId.slice('dataset-'.length) : null;
+  switch (event.type) {
+    case 'DatasetGenerationRequested': {
+      const d = dataOf<DatasetGenerationRequested['data']>(event);
+      await tx.query(
+        `INSERT INTO ${t.jobs} (id, dataset_id, kind, status, total_steps, created_at) VALUES ($1, $2, 'generation', 'pending', $3, $4) ON CONFLICT (id) DO NOTHING`,
+        [d.jobId, d.datasetId, d.chunkIds.length, d.requestedAt],
+      );
+      return;
+    }
+    case 'DatasetRegenerationRequested': {
+      const d = dataOf<DatasetRegenerationRequested['data']>(event);
+      await tx.query(
+        `INSERT INTO ${t.jobs} (id, dataset_id, kind, status, total_steps, created_at) VALUES ($1, $2, 'regeneration', 'pending', $3, $4) ON CONFLICT (id) DO NOTHING`,
+        [d.jobId, datasetId, d.entryIds.length, d.requestedAt],
+      );
+      return;
+    }
+    case 'JobClaimed': {
+      const d = dataOf<JobClaimed['data']>(event);
+      await tx.query(
+        `UPDATE ${t.jobs} SET status = 'running', attempts = $2, started_at = COALESCE(started_at, $3) WHERE id = $1 AND status IN ('pending', 'running')`,
+        [d.jobId, d.attempt, d.claimedAt],
+      );
+      return;
+    }
+    case 'DatasetChunkProcessed': {
+      const d = dataOf<DatasetChunkProcessed['data']>(event);
+      await tx.query(`UPDATE ${t.jobs} SET steps_done = steps_done + 1, steps_failed = steps_failed + $2, last_step_at = $3 WHERE id = $1`, [
+        d.jobId,
+        d.failure ? 1 : 0,
+        d.processedAt,
+      ]);
+      return;
+    }
+    case 'DatasetEntryRegenerated': {
+      const d = event.data as { jobId: string; regeneratedAt: string };
+      await tx.query(`UPDATE ${t.jobs} SET steps_done = steps_done + 1, last_step_at = $2 WHERE id = $1`, [d.jobId, d.regeneratedAt]);
+      return;
+    }
+    case 'DatasetGenerationCompleted': {
+      const d = dataOf<DatasetGenerationCompleted['data']>(event);
+      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [d.jobId, JSON.stringify(d.result), d.completedAt]);
+      return;
+    }
+    case 'DatasetRegenerationCompleted': {
+      const d = dataOf<DatasetRegenerationCompleted['data']>(event);
+      const result = { dataset_id: datasetId, entries_regenerated: d.regenerated, failed: d.failed };
+      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [d.jobId, JSON.stringify(result), d.completedAt]);
+      return;
+    }
+    case 'DatasetGenerationFailed': {
+      const d = dataOf<DatasetGenerationFailed['data']>(event);
+      await tx.query(`UPDATE ${t.jobs} SET status = 'failed', error = $2, finished_at = $3 WHERE id = $1`, [d.jobId, d.error, d.failedAt]);
+      return;
+    }
+  }
+};

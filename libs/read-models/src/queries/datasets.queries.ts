@@ -1,0 +1,71 @@
+import type { SqlExecutor } from '@compileo/event-store';
+import { LIVE_TABLES as t } from '../tables';
+import { iso } from './iso-time';
+
+export interface DatasetRow {
+  readonly id: string;
+  readonly project_id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly version: string;
+  readonly format_type: 'jsonl' | 'parquet';
+  readonly model: string;
+  readonly config: Record<string, unknown>;
+  readonly job_id: string;
+  readonly total_entries: number;
+  readonly rejected_count: number;
+  readonly has_splits: boolean;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface QualitySummary {
+  readonly average_score: number | null;
+  readonly distribution: { readonly high: number; readonly medium: number; readonly low: number };
+  readonly categories: Record<string, number>;
+}
+
+export const findDataset = async (sql: SqlExecutor, id: string): Promise<DatasetRow | null> =>
+  (
+    await sql.query<DatasetRow>(
+      `SELECT id, project_id, name, status, version, format_type, model, config, job_id, total_entries, rejected_count, has_splits,
+         ${iso('created_at')}, ${iso('updated_at')} FROM ${t.datasets} WHERE id = $1`,
+      [id],
+    )
+  ).rows[0] ?? null;
+
+/** Versions of the datasets that carry `name` in a project, for the next versioned generation. */
+export const versionsByName = async (sql: SqlExecutor, projectId: string, name: string): Promise<string[]> =>
+  (await sql.query<{ version: string }>(`SELECT version FROM ${t.datasets} WHERE project_id = $1 AND name = $2`, [projectId, name])).rows.map((r) => r.version);
+
+/** Average, bands (high ≥ 0.8, medium 0.6–0.8, low < 0.6) and categories of the accepted entries, aggregated in SQL. */
+export const qualitySummary = async (sql: SqlExecutor, datasetId: string): Promise<QualitySummary> => {
+  const bands = await sql.query<{ average: number | null; high: number; medium: number; low: number }>(
+    `SELECT avg(quality_score)::float8 AS average,
+       count(*) FILTER (WHERE quality_score >= 0.8)::int AS high,
+       count(*) FILTER (WHERE quality_score >= 0.6 AND quality_score < 0.8)::int AS medium,
+       count(*) FILTER (WHERE quality_score < 0.6)::int AS low
+     FROM ${t.entries} WHERE dataset_id = $1 AND status = 'accepted'`,
+    [datasetId],
+  );
+  const categories = await sql.query<{ category: string; n: number }>(
+    `SELECT category, count(*)::int AS n FROM ${t.entries} WHERE dataset_id = $1 AND status = 'accepted' GROUP BY category ORDER BY n DESC, category`,
+    [datasetId],
+  );
+  const b = bands.rows[0];
+  return {
+    average_score: b.average === null ? null : Math.round(b.average * 1000) / 1000,
+    distribution: { high: b.high, medium: b.medium, low: b.low },
+    categories: Object.fromEntries(categories.rows.map((r) => [r.category, r.n])),
+  };
+};
+
+export const splitCounts = async (sql: SqlExecutor, datasetId: string): Promise<Record<string, number>> =>
+  Object.fromEntries(
+    (
+      await sql.query<{ split: string; n: number }>(
+        `SELECT split, count(*)::int AS n FROM ${t.entries} WHERE dataset_id = $1 AND status = 'accepted' AND split IS NOT NULL GROUP BY split ORDER BY split`,
+        [datasetId],
+      )
+    ).rows.map((r) => [r.split, r.n]),
+  );

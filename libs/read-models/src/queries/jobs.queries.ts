@@ -1,0 +1,29 @@
+import type { SqlExecutor } from '@compileo/event-store';
+import { LIVE_TABLES as t } from '../tables';
+import { iso } from './iso-time';
+
+export interface JobRow {
+  readonly id: string;
+  readonly dataset_id: string;
+  readonly kind: 'generation' | 'regeneration';
+  readonly status: 'pending' | 'running' | 'completed' | 'failed';
+  readonly total_steps: number;
+  readonly steps_done: number;
+  readonly steps_failed: number;
+  readonly attempts: number;
+  readonly started_at: string | null;
+  readonly last_step_at: string | null;
+  readonly finished_at: string | null;
+  readonly result: Record<string, unknown> | null;
+  readonly error: string | null;
+  readonly created_at: string;
+}
+
+export const findJob = async (sql: SqlExecutor, id: string): Promise<JobRow | null> =>
+  (
+    await sql.query<JobRow>(
+      `SELECT id, dataset_id, kind, status, total_steps, steps_done, steps_failed, attempts, ${iso('started_at')}, ${iso('last_step_at')},
+         ${iso('finished_at')}, result, error, ${iso('created_at')} FROM ${t.jobs} WHERE id = $1`,
+      [id],
+    )
+  ).rows[0] ?? null;

@@ -1,0 +1,5 @@
+import type { Migration } from '@compileo/event-store';
+import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
+import { LIVE_TABLES } from './tables';
+
+export const readModelMigrations: readonly Migration[] = [{ id: '101_read_models', sql: readModelDdl(LIVE_TABLES) + CHECKPOINTS_DDL }];
