@@ -10,6 +10,7 @@ import { AppExceptionFilter } from './http/app-exception.filter';
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.COMPILEO_MAX_UPLOAD_BYTES });
   app.useGlobalFilters(new AppExceptionFilter());
   app.enableShutdownHooks();

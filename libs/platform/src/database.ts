@@ -4,8 +4,8 @@ import { readModelMigrations } from '@compileo/read-models';
 import type { AppConfig } from './app-config';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates it. */
-export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
-  const sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
+  const sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR });
   await runMigrations(sql, [...eventStoreMigrations, ...readModelMigrations, ...busMigrations]);
   const store = await PostgresEventStore.create(sql);
   return { sql, store };

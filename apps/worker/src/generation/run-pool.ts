@@ -1,8 +1,17 @@
-/** Runs `task` over `items`, at most `concurrency` at a time; stops taking new items once `signal` aborts. */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
+/**
+ * Runs `task` over `items`, at most `concurrency` at a time; stops taking new items once `signal` aborts.
+ * Each lane yields to the event loop between items: embedded PGlite answers queries synchronously on this
+ * thread, so without the yield a job would starve HTTP requests until it finished.
+ */
 export const runPool = async <T>(items: readonly T[], concurrency: number, signal: AbortSignal, task: (item: T) => Promise<void>): Promise<void> => {
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < items.length && !signal.aborted) await task(items[next++]);
+    while (next < items.length && !signal.aborted) {
+      await task(items[next++]);
+      await yieldToEventLoop();
+    }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 };

@@ -1,0 +1,35 @@
+import { NotFoundError, fold, projectDecider, projectStream, type ProjectCommand, type ProjectEvent } from '@compileo/domain';
+
+const NOW = '2025-01-01T00:00:00.000Z';
+const create: ProjectCommand = { type: 'CreateProject', projectId: 'p1', name: 'Alpha', description: null, now: NOW };
+const save = (parameterId: string, purpose: string): ProjectCommand => ({
+  type: 'SaveParameters',
+  projectId: 'p1',
+  parameterId,
+  parameters: { purpose, dataset_format: 'jsonl' },
+  now: NOW,
+});
+
+describe('project decider', () => {
+  it('names its stream project-<id>', () => expect(projectStream('abc')).toBe('project-abc'));
+
+  it('CreateProject records the project', () => {
+    const events = projectDecider.decide(create, projectDecider.initialState());
+    expect(events).toEqual([{ type: 'ProjectCreated', data: { projectId: 'p1', name: 'Alpha', description: null, createdAt: NOW } }]);
+    expect(fold(projectDecider, events)).toEqual({ exists: true, latestParameters: null });
+  });
+
+  it('SaveParameters on a missing project is a NotFoundError', () => {
+    expect(() => projectDecider.decide(save('param-1', 'x'), projectDecider.initialState())).toThrow(NotFoundError);
+  });
+
+  it('SaveParameters keeps every save; the latest wins in state', () => {
+    const history: ProjectEvent[] = [...projectDecider.decide(create, projectDecider.initialState())];
+    for (const [id, purpose] of [['param-1', 'first'], ['param-2', 'second']] as const) {
+      const events = projectDecider.decide(save(id, purpose), fold(projectDecider, history));
+      expect(events).toEqual([{ type: 'ParametersSaved', data: { parameterId: id, projectId: 'p1', parameters: { purpose, dataset_format: 'jsonl' }, savedAt: NOW } }]);
+      history.push(...events);
+    }
+    expect(fold(projectDecider, history).latestParameters).toEqual({ purpose: 'second', dataset_format: 'jsonl' });
+  });
+});
