@@ -62,7 +62,7 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
       const before = await byId();
       const res = await regenerate({
         entry_ids: targets,
-        regeneration_config: { model: 'extractive', temperature: 0.7, max_tokens: 500, improve_quality: true },
+        regeneration_config: { model: 'extractive', temperature: 0.7, max_tokens: 500, improve_quality: false },
       }).expect(200);
       expect(res.body).toEqual({ job_id: expect.stringMatching(new RegExp(`^regenerate_${UUID.source.slice(1, -1)}$`)), message: 'Regeneration started for 3 entries' });
 
@@ -78,6 +78,27 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
         expect(now.quality_score).toEqual(expect.any(Number));
       }
       for (const [id, old] of before) if (!targets.includes(id)) expect(after.get(id)).toEqual(old);
+    });
+
+    it('with improve_quality, replaces an entry only by a candidate scoring at least as well', async () => {
+      const targets = ['entry_2', 'entry_3', 'entry_4'];
+      const before = await byId();
+      const res = await regenerate({ entry_ids: targets, regeneration_config: { improve_quality: true } }).expect(200);
+      const job = await waitForJob(t, res.body.job_id);
+      expect(job.status).toBe('completed');
+      const kept = new Map(((job.result as { failed: { entryId: string; reason: string }[] }).failed ?? []).map((f) => [f.entryId, f.reason]));
+      const after = await byId();
+      for (const id of targets) {
+        const [old, now] = [before.get(id)!, after.get(id)!];
+        if (kept.has(id)) {
+          expect(kept.get(id)).toContain('kept the current version');
+          expect(now).toEqual(old);
+        } else {
+          expect(now.version).toBe(old.version + 1);
+          expect(now.quality_score!).toBeGreaterThanOrEqual(old.quality_score!);
+        }
+      }
+      expect((job.result as { entries_regenerated: number }).entries_regenerated).toBe(targets.length - kept.size);
     });
 
     it('400 names every bad field', async () => {

@@ -1,5 +1,5 @@
 import { documentDecider, documentStream, NotFoundError, projectDecider, projectStream, type ChunkRecord, ValidationError } from '@compileo/domain';
-import { chunkDocument } from '@compileo/generation';
+import { chunkDocument, resolveChunkOptions } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -23,9 +23,10 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     if (command.files.length === 0) throw ValidationError.field('files', 'at least one file is required');
     const { state } = await this.writer.load(projectStream(command.projectId), projectDecider);
     if (!state.exists) throw new NotFoundError('project', command.projectId);
+    const chunking = resolveChunkOptions(command.chunking);
     const prepared = command.files.map((file, i) => {
       const { text, contentType } = documentText(file.fileName, file.content, command.files.length > 1 ? `files.${i}` : 'files');
-      const chunks = chunkDocument(text, file.fileName, command.chunking);
+      const chunks = chunkDocument(text, file.fileName, chunking);
       if (chunks.length === 0) throw ValidationError.field('files', `${file.fileName} has no text to chunk`);
       const records: ChunkRecord[] = chunks.map((c) => ({
         chunkId: randomUUID(),
@@ -51,8 +52,8 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
           fileName: file.fileName,
           contentType,
           sizeBytes: file.content.length,
-          chunkSize: command.chunking.chunkSize ?? 0,
-          chunkOverlap: command.chunking.chunkOverlap ?? 0,
+          chunkSize: chunking.chunkSize,
+          chunkOverlap: chunking.chunkOverlap,
           chunks: records,
           now: this.clock.now().toISOString(),
         },

@@ -1,5 +1,5 @@
 import { AppError } from '@compileo/domain';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, PayloadTooLargeException } from '@nestjs/common';
 import type { Response } from 'express';
 
 interface ErrorBody {
@@ -17,18 +17,20 @@ const reason = (status: number): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 
-/** Multer's limits, body-parser's syntax errors and Nest's own exceptions, as one status and message. */
+/**
+ * Errors raised by the framework rather than by our code. Our code never throws Nest's own exceptions, so
+ * a BadRequestException here is the body parser's verdict on malformed JSON (or a bad URI escape).
+ */
 const fromFramework = (exception: unknown): { status: number; message: string } | null => {
+  if (exception instanceof BadRequestException) return { status: 400, message: `malformed request body: ${exception.message}` };
+  if (exception instanceof PayloadTooLargeException) return { status: 413, message: 'file is larger than the upload limit (COMPILEO_MAX_UPLOAD_BYTES)' };
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
     const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
     return { status: exception.getStatus(), message: Array.isArray(message) ? message.join('; ') : message };
   }
-  const e = exception as { code?: string; status?: number; type?: string; message?: string; field?: string };
-  if (e?.code === 'LIMIT_FILE_SIZE') return { status: 413, message: 'file is larger than the upload limit' };
-  if (e?.code?.startsWith?.('LIMIT_')) return { status: 400, message: `${e.message}${e.field ? `: ${e.field}` : ''}` };
-  if (e?.type === 'entity.parse.failed') return { status: 400, message: `malformed JSON body: ${e.message}` };
-  if (e?.type === 'entity.too.large') return { status: 413, message: 'request body is larger than the limit' };
+  const e = exception as { status?: number; type?: string; message?: string };
+  if (e?.type === 'entity.too.large') return { status: 413, message: 'request body is larger than the limit (COMPILEO_MAX_UPLOAD_BYTES)' };
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, message: e.message ?? reason(e.status) };
   return null;
 };

@@ -1,10 +1,8 @@
-import { ConcurrencyError, NotFoundError, projectDecider, projectStream, taxonomyDecider, taxonomyStream } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { NotFoundError, projectDecider, projectStream, taxonomyDecider, taxonomyIdentity, taxonomyStream } from '@compileo/domain';
+import { deterministicId } from '@compileo/event-store';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { findTaxonomyByName } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { EventWriter } from '../http/event-writer';
 import { CreateTaxonomyCommand } from './create-taxonomy.command';
 
@@ -13,16 +11,14 @@ import { CreateTaxonomyCommand } from './create-taxonomy.command';
 export class CreateTaxonomyHandler implements ICommandHandler<CreateTaxonomyCommand, string> {
   constructor(
     private readonly writer: EventWriter,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: CreateTaxonomyCommand): Promise<string> {
     const { state } = await this.writer.load(projectStream(command.projectId), projectDecider);
     if (!state.exists) throw new NotFoundError('project', command.projectId);
-    const existing = await findTaxonomyByName(this.sql, command.projectId, command.name);
-    if (existing) throw new ConcurrencyError(`taxonomy '${command.name}' already exists in project ${command.projectId} (${existing.id})`, 'no_stream', existing.id);
-    const taxonomyId = randomUUID();
+    // The id derives from (project, name): a second taxonomy of that name finds the stream taken → 409.
+    const taxonomyId = deterministicId(taxonomyIdentity(command.projectId, command.name));
     await this.writer.write(
       taxonomyStream(taxonomyId),
       taxonomyDecider,

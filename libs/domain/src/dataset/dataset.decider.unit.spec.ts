@@ -169,6 +169,13 @@ describe('dataset decider', () => {
       expect(event.data.rejected.map((e) => [e.entryId, e.rejection])).toEqual([['entry_3', { reason: 'duplicate', duplicate_of: 'entry_1', similarity: 1 }]]);
     });
 
+    it('never names an item a duplicate of itself ({batchIndex} equal to its own index)', () => {
+      const s = generating();
+      const event = only(s.run(recordChunk(0, [item('first'), item('second', { duplicateOf: { batchIndex: 1, similarity: 0.99 } })])), 'DatasetChunkProcessed');
+      expect(event.data.rejected.map((e) => e.rejection)).toEqual([]);
+      expect(event.data.accepted.map((e) => e.entryId)).toEqual(['entry_1', 'entry_2']);
+    });
+
     it('recording the same chunk twice yields no events', () => {
       const s = generating();
       expect(s.run(recordChunk(0, [item('a')]))).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import { nextMinorVersion } from '../dataset/dataset-version';
 import type { Decider } from '../shared/decider';
 import type { PromptParameters } from '../values';
 import type { ProjectEvent } from './project.events';
@@ -11,29 +12,42 @@ export type ProjectCommand =
       readonly parameterId: string;
       readonly parameters: PromptParameters & { readonly dataset_format: string };
       readonly now: string;
-    };
+    }
+  | { readonly type: 'AllocateDatasetVersion'; readonly projectId: string; readonly datasetId: string; readonly name: string; readonly now: string };
 
 export interface ProjectState {
   readonly exists: boolean;
   readonly latestParameters: (PromptParameters & { readonly dataset_format: string }) | null;
+  /** Versions allocated so far to each versioned dataset name. */
+  readonly datasetVersions: ReadonlyMap<string, readonly string[]>;
 }
 
 export const projectStream = (projectId: string): string => `project-${projectId}`;
 
 export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent> = {
-  initialState: () => ({ exists: false, latestParameters: null }),
+  initialState: () => ({ exists: false, latestParameters: null, datasetVersions: new Map() }),
   decide(command, state) {
+    if (command.type === 'CreateProject') {
+      return [{ type: 'ProjectCreated', data: { projectId: command.projectId, name: command.name, description: command.description, createdAt: command.now } }];
+    }
+    if (!state.exists) throw new NotFoundError('project', command.projectId);
     switch (command.type) {
-      case 'CreateProject':
-        return [{ type: 'ProjectCreated', data: { projectId: command.projectId, name: command.name, description: command.description, createdAt: command.now } }];
       case 'SaveParameters':
-        if (!state.exists) throw new NotFoundError('project', command.projectId);
         return [
           {
             type: 'ParametersSaved',
             data: { parameterId: command.parameterId, projectId: command.projectId, parameters: command.parameters, savedAt: command.now },
           },
         ];
+      case 'AllocateDatasetVersion': {
+        const version = nextMinorVersion(state.datasetVersions.get(command.name) ?? []);
+        return [
+          {
+            type: 'DatasetVersionAllocated',
+            data: { projectId: command.projectId, datasetId: command.datasetId, name: command.name, version, allocatedAt: command.now },
+          },
+        ];
+      }
     }
   },
   evolve(state, event) {
@@ -42,6 +56,10 @@ export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent>
         return { ...state, exists: true };
       case 'ParametersSaved':
         return { ...state, latestParameters: event.data.parameters };
+      case 'DatasetVersionAllocated': {
+        const versions = [...(state.datasetVersions.get(event.data.name) ?? []), event.data.version];
+        return { ...state, datasetVersions: new Map(state.datasetVersions).set(event.data.name, versions) };
+      }
     }
   },
 };

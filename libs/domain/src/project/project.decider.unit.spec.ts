@@ -16,7 +16,7 @@ describe('project decider', () => {
   it('CreateProject records the project', () => {
     const events = projectDecider.decide(create, projectDecider.initialState());
     expect(events).toEqual([{ type: 'ProjectCreated', data: { projectId: 'p1', name: 'Alpha', description: null, createdAt: NOW } }]);
-    expect(fold(projectDecider, events)).toEqual({ exists: true, latestParameters: null });
+    expect(fold(projectDecider, events)).toMatchObject({ exists: true, latestParameters: null });
   });
 
   it('SaveParameters on a missing project is a NotFoundError', () => {
@@ -31,5 +31,26 @@ describe('project decider', () => {
       history.push(...events);
     }
     expect(fold(projectDecider, history).latestParameters).toEqual({ purpose: 'second', dataset_format: 'jsonl' });
+  });
+
+  describe('AllocateDatasetVersion', () => {
+    const allocate = (datasetId: string, name: string): ProjectCommand => ({ type: 'AllocateDatasetVersion', projectId: 'p1', datasetId, name, now: NOW });
+
+    it('on a missing project is a NotFoundError', () => {
+      expect(() => projectDecider.decide(allocate('d1', 'qa'), projectDecider.initialState())).toThrow(NotFoundError);
+    });
+
+    it('gives each generation under a name the next minor version, names independent', () => {
+      const history: ProjectEvent[] = [...projectDecider.decide(create, projectDecider.initialState())];
+      const versions: string[] = [];
+      for (const [datasetId, name] of [['d1', 'qa'], ['d2', 'qa'], ['d3', 'other'], ['d4', 'qa']] as const) {
+        const events = projectDecider.decide(allocate(datasetId, name), fold(projectDecider, history));
+        expect(events).toHaveLength(1);
+        expect(events[0].data).toMatchObject({ projectId: 'p1', datasetId, name });
+        versions.push((events[0].data as { version: string }).version);
+        history.push(...events);
+      }
+      expect(versions).toEqual(['1.0.0', '1.1.0', '1.0.0', '1.2.0']);
+    });
   });
 });

@@ -16,4 +16,16 @@ export type ParametersSaved = DomainEvent<'ParametersSaved', {
   readonly savedAt: string;
 }>;
 
-export type ProjectEvent = ProjectCreated | ParametersSaved;
+/**
+ * A versioned generation took the next version of its name. Allocated on the project stream so that
+ * generations started at the same time under one name get distinct versions.
+ */
+export type DatasetVersionAllocated = DomainEvent<'DatasetVersionAllocated', {
+  readonly projectId: string;
+  readonly datasetId: string;
+  readonly name: string;
+  readonly version: string;
+  readonly allocatedAt: string;
+}>;
+
+export type ProjectEvent = ProjectCreated | ParametersSaved | DatasetVersionAllocated;

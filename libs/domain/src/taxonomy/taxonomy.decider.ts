@@ -19,6 +19,9 @@ export interface TaxonomyState {
 
 export const taxonomyStream = (taxonomyId: string): string => `taxonomy-${taxonomyId}`;
 
+/** Generation names a taxonomy by project and name, so that pair is its identity (and unique). */
+export const taxonomyIdentity = (projectId: string, name: string): string => `taxonomy:${projectId}:${name}`;
+
 /** Leaf and inner category names, depth first, unique; a root with children is the taxonomy itself. */
 export const flattenTaxonomy = (root: TaxonomyNode): string[] => {
   const names = new Set<string>();
@@ -34,7 +37,9 @@ export const flattenTaxonomy = (root: TaxonomyNode): string[] => {
 export const taxonomyDecider: Decider<CreateTaxonomy, TaxonomyState, TaxonomyEvent> = {
   initialState: () => ({ exists: false, categories: [] }),
   decide(command, state) {
-    if (state.exists) throw new ConcurrencyError(`taxonomy ${command.taxonomyId} already exists`, 'no_stream', 'stream_exists');
+    if (state.exists) {
+      throw new ConcurrencyError(`taxonomy '${command.name}' already exists in project ${command.projectId} (${command.taxonomyId})`, 'no_stream', 'stream_exists');
+    }
     const { type: _type, now, ...data } = command;
     return [{ type: 'TaxonomyCreated', data: { ...data, categories: flattenTaxonomy(command.taxonomy), createdAt: now } }];
   },

@@ -228,6 +228,22 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     expect(claimed.events[0].data.attempt).toBe(2);
   });
 
+  it('a fresh runner loads a stream of more than ten events in revision order (revision 10 after 9, not after 1)', async () => {
+    await seedDataset();
+    const writer = new CommandRunner(real);
+    for (let version = 1; version <= 9; version++) await writer.run(STREAM, datasetDecider, edit('entry_1', version, `answer v${version + 1}`));
+    const recorded = await real.readStream(STREAM);
+    expect(recorded.map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i)));
+
+    const fresh = new CommandRunner(store);
+    const loaded = await fresh.load(STREAM, datasetDecider);
+    expect(loaded.revision).toBe(11n);
+    expect(loaded.state.entries.get('entry_1')).toMatchObject({ version: 10, content: { answer: 'answer v10' } });
+    // The API holding a fresh cache accepts the client's current version.
+    const result = await new CommandRunner(store).run(STREAM, datasetDecider, edit('entry_1', 10, 'answer v11'));
+    expect(result.state.entries.get('entry_1')?.version).toBe(11);
+  });
+
   it('keeps the state of different deciders on one stream apart', async () => {
     await seedDataset();
     const runner = new CommandRunner(store);

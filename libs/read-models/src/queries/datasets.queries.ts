@@ -34,10 +34,6 @@ export const findDataset = async (sql: SqlExecutor, id: string): Promise<Dataset
     )
   ).rows[0] ?? null;
 
-/** Versions of the datasets that carry `name` in a project, for the next versioned generation. */
-export const versionsByName = async (sql: SqlExecutor, projectId: string, name: string): Promise<string[]> =>
-  (await sql.query<{ version: string }>(`SELECT version FROM ${t.datasets} WHERE project_id = $1 AND name = $2`, [projectId, name])).rows.map((r) => r.version);
-
 /** Average, bands (high ≥ 0.8, medium 0.6–0.8, low < 0.6) and categories of the accepted entries, aggregated in SQL. */
 export const qualitySummary = async (sql: SqlExecutor, datasetId: string): Promise<QualitySummary> => {
   const bands = await sql.query<{ average: number | null; high: number; medium: number; low: number }>(

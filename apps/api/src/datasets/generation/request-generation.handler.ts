@@ -2,7 +2,6 @@ import {
   datasetDecider,
   datasetStream,
   DomainError,
-  nextMinorVersion,
   NotFoundError,
   projectDecider,
   projectStream,
@@ -11,7 +10,7 @@ import {
 import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { ModelRegistry } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { findTaxonomyByName, projectChunkIds, versionsByName } from '@compileo/read-models';
+import { findTaxonomyByName, projectChunkIds } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +47,7 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const datasetId = randomUUID();
     const jobId = randomUUID();
     const name = input.dataset_name ?? `dataset_${datasetId.slice(0, 8)}`;
-    const version = input.enable_versioning && input.dataset_name ? nextMinorVersion(await versionsByName(this.sql, projectId, name)) : '1.0.0';
+    const version = input.enable_versioning && input.dataset_name ? await this.allocateVersion(projectId, datasetId, name, actor) : '1.0.0';
     const saved = project.latestParameters;
     const formatType: FormatType = input.format_type ?? (saved?.dataset_format as FormatType | undefined) ?? 'jsonl';
     const config = generationConfig(input, { classificationModel: model.model, formatType, parameters: mergeParameters(saved, input) });
@@ -73,5 +72,17 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
       { actor, jobId, correlationId: jobId },
     );
     return { jobId, datasetId };
+  }
+
+  /** The next minor version of a versioned name, allocated on the project stream (concurrent requests differ). */
+  private async allocateVersion(projectId: string, datasetId: string, name: string, actor: string): Promise<string> {
+    const result = await this.writer.write(
+      projectStream(projectId),
+      projectDecider,
+      { type: 'AllocateDatasetVersion', projectId, datasetId, name, now: this.clock.now().toISOString() },
+      { actor },
+    );
+    const allocated = result.events.find((e) => e.type === 'DatasetVersionAllocated');
+    return allocated!.data.version;
   }
 }
