@@ -117,6 +117,12 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
   const open = (d: DatasetModel, kind: 'generation' | 'regeneration') => [...d.state.jobs.values()].filter((j) => j.kind === kind && !j.finished);
   const withEntries = (): DatasetModel[] => datasets.filter((d) => d.state.entries.size > 0);
   const generating = (): DatasetModel[] => datasets.filter((d) => open(d, 'generation').length > 0);
+  const undoneChunks = (d: DatasetModel): number[] => {
+    const job = open(d, 'generation')[0];
+    return job ? (d.state.request?.chunkIds ?? []).map((_, i) => i).filter((i) => !job.done.has(String(i))) : [];
+  };
+  const withUndoneChunks = (): DatasetModel[] => generating().filter((d) => undoneChunks(d).length > 0);
+  const allChunksDone = (): DatasetModel[] => generating().filter((d) => undoneChunks(d).length === 0);
   const regenerating = (): DatasetModel[] => datasets.filter((d) => open(d, 'regeneration').length > 0);
   const withChunks = (): ProjectModel[] => projects.filter((p) => p.chunkIds.length > 0);
 
@@ -239,26 +245,26 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
         }),
     },
     recordChunk: {
-      weight: () => (generating().length ? 7 : 0),
+      weight: () => (withUndoneChunks().length ? 7 : 0),
       run: () =>
         attempt('recordChunk', async () => {
-          const dataset = random.pick(generating());
+          const dataset = random.pick(withUndoneChunks());
           const job = open(dataset, 'generation')[0];
           const chunkIds = dataset.state.request?.chunkIds ?? [];
-          const undone = chunkIds.map((_, i) => i).filter((i) => !job.done.has(String(i)));
-          const chunkIndex = undone.length && random.chance(0.92) ? random.pick(undone) : random.int(0, chunkIds.length - 1);
+          // Now and then a redelivered chunk that is already recorded: a no-op.
+          const chunkIndex = random.chance(0.92) ? random.pick(undoneChunks(dataset)) : random.int(0, chunkIds.length - 1);
           const accepted = [...dataset.state.entries.keys()];
-          const failure = random.chance(0.1) ? 'model timed out' : null;
+          const failure = random.chance(0.15) ? 'model timed out' : null;
           const items = failure ? [] : Array.from({ length: random.int(0, 4) }, (_, i) => randomItem(dataset, i, accepted));
           const command: DatasetCommand = { type: 'RecordChunk', jobId: job.jobId, chunkIndex, chunkId: chunkIds[chunkIndex], items, failure, now: now() };
           return runDataset(dataset, command, `${job.jobId}:chunk:${chunkIndex}`);
         }),
     },
     completeGeneration: {
-      weight: () => (generating().length ? 1.5 : 0),
+      weight: () => (allChunksDone().length ? 3 : generating().length ? 0.2 : 0),
       run: () =>
         attempt('completeGeneration', async () => {
-          const dataset = random.pick(generating());
+          const dataset = random.pick(allChunksDone().length ? allChunksDone() : generating());
           const job = open(dataset, 'generation')[0];
           const splits: SplitAssignments | null = dataset.includeSplits ? Object.fromEntries([...dataset.state.entries.keys()].map((id) => [id, random.pick(SPLITS)])) : null;
           return runDataset(dataset, { type: 'CompleteGeneration', jobId: job.jobId, splits, now: now() }, `${job.jobId}:complete`);

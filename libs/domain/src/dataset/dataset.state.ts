@@ -94,7 +94,11 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const entry = state.entries.get(event.data.entryId);
       if (!entry) return state;
       const content = { ...entry.content, ...event.data.changes };
-      return { ...state, version: bumpPatch(state.version), entries: new Map(state.entries).set(entry.entryId, { ...entry, content, version: event.data.version }) };
+      const keys = new Map(state.duplicateKeys);
+      if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
+      keys.set(duplicateKey(content), entry.entryId);
+      const entries = new Map(state.entries).set(entry.entryId, { ...entry, content, version: event.data.version });
+      return { ...state, version: bumpPatch(state.version), entries, duplicateKeys: keys };
     }
     case 'DatasetFeedbackAdded':
       return state;
@@ -115,7 +119,7 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const jobs = withJob(state, event.data.jobId, (job) => ({ ...job, done: new Set(job.done).add(event.data.entryId) }));
       if (!entry) return { ...state, jobs };
       const keys = new Map(state.duplicateKeys);
-      keys.delete(duplicateKey(entry.content));
+      if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
       keys.set(duplicateKey(event.data.content), entry.entryId);
       const entries = new Map(state.entries).set(entry.entryId, { ...entry, content: event.data.content, version: event.data.version });
       return { ...state, entries, duplicateKeys: keys, jobs };

@@ -21,15 +21,15 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
   for (const item of command.items) {
     const { duplicateOf, ...content } = item;
     const entryId = `entry_${next++}`;
-    assigned.push(entryId);
     const record: EntryRecord = { ...content, entryId, sourceChunk: command.chunkId };
     const exact = keys.get(duplicateKey(item));
+    // A near-duplicate hint names an existing entry or an earlier item of this batch; any other is ignored.
+    const near = duplicateOf && ('entryId' in duplicateOf ? duplicateOf.entryId : duplicateOf.batchIndex < assigned.length ? assigned[duplicateOf.batchIndex] : undefined);
+    assigned.push(entryId);
     let rejection: Rejection | null = null;
     if (exact) rejection = { reason: 'duplicate', duplicate_of: exact, similarity: 1 };
-    else if (duplicateOf) {
-      const of = 'entryId' in duplicateOf ? duplicateOf.entryId : assigned[duplicateOf.batchIndex];
-      if (of) rejection = { reason: 'duplicate', duplicate_of: of, similarity: duplicateOf.similarity };
-    } else if (config.analyze_quality && item.qualityScore !== null && item.qualityScore < config.quality_threshold) {
+    else if (near) rejection = { reason: 'duplicate', duplicate_of: near, similarity: duplicateOf!.similarity };
+    else if (config.analyze_quality && item.qualityScore !== null && item.qualityScore < config.quality_threshold) {
       rejection = { reason: 'below_threshold', score: item.qualityScore, threshold: config.quality_threshold };
     }
     if (rejection) rejected.push({ ...record, rejection });

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors';
+import { ConcurrencyError, NotFoundError } from '../errors';
 import { nextMinorVersion } from '../dataset/dataset-version';
 import type { Decider } from '../shared/decider';
 import type { PromptParameters } from '../values';
@@ -28,6 +28,7 @@ export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent>
   initialState: () => ({ exists: false, latestParameters: null, datasetVersions: new Map() }),
   decide(command, state) {
     if (command.type === 'CreateProject') {
+      if (state.exists) throw new ConcurrencyError(`project ${command.projectId} already exists`, 'no_stream', 'stream_exists');
       return [{ type: 'ProjectCreated', data: { projectId: command.projectId, name: command.name, description: command.description, createdAt: command.now } }];
     }
     if (!state.exists) throw new NotFoundError('project', command.projectId);

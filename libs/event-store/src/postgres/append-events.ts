@@ -71,7 +71,7 @@ export const appendEvents = async (
     if (!satisfies(expected, current)) throw conflict(streamId, expected, current, 'wrong expected revision');
     const last = await tx.query<StoredRef>(
       `SELECT global_position::text AS global_position, transaction_id::text AS transaction_id
-         FROM es_events WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+         FROM es_events WHERE stream_id = $1 ORDER BY es_events.stream_revision DESC LIMIT 1`,
       [streamId],
     );
     return { nextRevision: current, position: last.rows.length === 0 ? encodePosition(START) : positionOf(last.rows[0]) };

@@ -1,7 +1,10 @@
 import type { EventMetadata, RecordedEvent } from '../event-store.port';
 import { encodePosition } from './position';
 
-/** Every int8/xid8/jsonb column is selected as text: PGlite and pg would return different JS types. */
+/**
+ * Every int8/xid8/jsonb column is selected as text: PGlite and pg would return different JS types.
+ * The aliases shadow the columns, so ORDER BY must qualify them (`es_events.stream_revision`), or it sorts text.
+ */
 export const EVENT_COLUMNS = `
   global_position::text AS global_position,
   transaction_id::text AS transaction_id,

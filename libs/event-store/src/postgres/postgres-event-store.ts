@@ -72,7 +72,7 @@ export class PostgresEventStore implements EventStore {
       limit = ` LIMIT $${params.length}::int`;
     }
     const { rows } = await this.sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where} ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where} ORDER BY es_events.stream_revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
       params,
     );
     return rows.map(toRecordedEvent);
@@ -93,7 +93,7 @@ export class PostgresEventStore implements EventStore {
       limit = ` LIMIT $${params.length}::int`;
     }
     const { rows } = await this.sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY transaction_id, global_position${limit}`,
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY es_events.transaction_id, es_events.global_position${limit}`,
       params,
     );
     return rows.map(toRecordedEvent);

@@ -71,6 +71,3 @@ export async function* streamEntries(sql: SqlExecutor, datasetId: string, split:
     after = rows[rows.length - 1].entry_number;
   }
 }
-
-export const acceptedEntriesOfChunk = async (sql: SqlExecutor, datasetId: string, chunkId: string): Promise<EntryRow[]> =>
-  (await sql.query<EntryRow>(`SELECT ${COLUMNS} FROM ${t.entries} WHERE dataset_id = $1 AND source_chunk = $2 ORDER BY entry_number`, [datasetId, chunkId])).rows;

@@ -14,7 +14,7 @@ export interface ProjectRow {
 const COLUMNS = `id, name, description, ${iso('created_at')}, document_count, dataset_count`;
 
 export const listProjects = async (sql: SqlExecutor): Promise<ProjectRow[]> =>
-  (await sql.query<ProjectRow>(`SELECT ${COLUMNS} FROM ${t.projects} ORDER BY created_at, id`)).rows;
+  (await sql.query<ProjectRow>(`SELECT ${COLUMNS} FROM ${t.projects} ORDER BY ${t.projects}.created_at, id`)).rows;
 
 export const findProject = async (sql: SqlExecutor, id: string): Promise<ProjectRow | null> =>
   (await sql.query<ProjectRow>(`SELECT ${COLUMNS} FROM ${t.projects} WHERE id = $1`, [id])).rows[0] ?? null;
