@@ -26,3 +26,7 @@ export const EXPORT_COLUMNS = [
   'version',
   'metadata',
 ] as const satisfies readonly (keyof ExportRow)[];
+
+/** The row's columns only, in EXPORT_COLUMNS order: an object carrying extra fields must not leak them. */
+export const exportColumns = (row: ExportRow): ExportRow =>
+  Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, row[column]])) as unknown as ExportRow;

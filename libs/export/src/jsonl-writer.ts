@@ -1,4 +1,4 @@
-import type { ExportRow } from './export-row';
+import { exportColumns, type ExportRow } from './export-row';
 import { writeChunk } from './stream-write';
 
 /** Lines are batched up to this size before a write, to cut per-write overhead without holding much memory. */
@@ -27,18 +27,5 @@ export async function writeJsonl(
 }
 
 function toJsonLine(row: ExportRow): string {
-  // Explicit key list: a row object carrying extra fields must not leak them into the export.
-  const line = {
-    id: row.id,
-    question: row.question,
-    answer: row.answer,
-    category: row.category,
-    quality_score: row.quality_score,
-    difficulty: row.difficulty,
-    source_chunk: row.source_chunk,
-    split: row.split,
-    version: row.version,
-    metadata: row.metadata,
-  };
-  return `${JSON.stringify(line)}\n`;
+  return `${JSON.stringify(exportColumns(row))}\n`;
 }

@@ -1,6 +1,6 @@
 import { Writable } from 'stream';
 import { type ParquetFieldDefinition, ParquetSchema, ParquetWriter } from 'parquetjs-lite';
-import type { ExportRow } from './export-row';
+import { exportColumns, type ExportRow } from './export-row';
 import { assertWritable, writeChunk } from './stream-write';
 
 /** Snappy: ~7x smaller for text-heavy rows, and supported by pandas/pyarrow/DuckDB/Spark. */
@@ -58,16 +58,5 @@ export async function writeParquet(
 }
 
 function toParquetRow(row: ExportRow): Record<string, unknown> {
-  return {
-    id: row.id,
-    question: row.question,
-    answer: row.answer,
-    category: row.category,
-    quality_score: row.quality_score,
-    difficulty: row.difficulty,
-    source_chunk: row.source_chunk,
-    split: row.split,
-    version: row.version,
-    metadata: JSON.stringify(row.metadata ?? {}),
-  };
+  return { ...exportColumns(row), metadata: JSON.stringify(row.metadata ?? {}) };
 }

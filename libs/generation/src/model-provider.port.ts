@@ -29,10 +29,26 @@ export interface GenerationRequest {
   readonly signal?: AbortSignal;
 }
 
+export interface TokenUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+}
+
+/** An item the model returned that failed parsing or the item schema: kept with its reason, never dropped silently. */
+export interface InvalidItem {
+  readonly raw: unknown;
+  readonly reason: string;
+}
+
 export interface GenerationResult {
   readonly items: readonly GeneratedItem[];
   /** The concrete model that answered, e.g. `extractive` or `gemini-2.5-flash`. */
   readonly model: string;
+  /** Tokens spent on this request, all calls and retries included; absent for offline providers. */
+  readonly usage?: TokenUsage;
+  readonly invalid?: readonly InvalidItem[];
+  /** Model calls made (retries and top-ups included). */
+  readonly calls?: number;
 }
 
 /** A model provider: turns one chunk into items. Providers never see ids, scores or events. */

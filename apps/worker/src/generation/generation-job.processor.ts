@@ -1,9 +1,10 @@
 import { datasetDecider, datasetStream, type DatasetState, type ScoredItem } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { assignSplits, buildPrompt, dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { assignSplits, dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
+import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
 import { runPool } from './run-pool';
 import { SerialLock } from './serial-lock';
@@ -19,8 +20,6 @@ interface JobContext {
   readonly lock: SerialLock;
   readonly signal: AbortSignal;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Runs a generation job chunk by chunk, `concurrency` chunks at a time. Model calls run in parallel;
@@ -62,38 +61,16 @@ export class GenerationJobProcessor {
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
     const { request } = ctx;
-    const built = buildPrompt({
-      mode: request.config.generation_mode,
-      promptName: request.config.prompt_name,
-      customPrompt: request.config.custom_prompt,
-      parameters: request.config.parameters,
-      categories: request.categories,
-      count: request.config.datasets_per_chunk,
-      chunkText: chunk.text,
-    });
     let failure: string | null = null;
-    let items: Awaited<ReturnType<ModelProvider['generate']>>['items'] = [];
-    let model = request.model;
+    let drawn: Drawn = { items: [], model: request.model, promptName: request.config.prompt_name };
     try {
-      const result = await ctx.provider.generate({
-        chunk,
-        mode: request.config.generation_mode,
-        count: request.config.datasets_per_chunk,
-        prompt: built.prompt,
-        promptName: built.promptName,
-        categories: request.categories,
-        parameters: request.config.parameters,
-        variant: 0,
-        avoid: [],
-        signal: ctx.signal,
-      });
-      items = result.items;
-      model = result.model;
-      if (items.length === 0) failure = 'the model produced no items for this chunk';
+      drawn = await drawItems(ctx.provider, request, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal });
+      if (drawn.items.length === 0) failure = 'the model produced no items for this chunk';
     } catch (error) {
       if (ctx.signal.aborted) return;
       failure = messageOf(error);
     }
+    const { items, model, promptName } = drawn;
     await ctx.lock.run(async () => {
       const now = this.clock.now().toISOString();
       const siblings = new DuplicateIndex();
@@ -107,7 +84,7 @@ export class GenerationJobProcessor {
           : sibling
             ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
             : undefined;
-        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName: built.promptName, now, duplicate: !!duplicateOf });
+        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf });
         return duplicateOf ? { ...content, duplicateOf } : content;
       });
       const result = await this.runner.run(

@@ -1,17 +1,16 @@
 import { datasetDecider, datasetStream, type EntryContent } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { buildPrompt, ModelRegistry, type ModelProvider } from '@compileo/generation';
+import { ModelRegistry, type ModelProvider } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
+import { drawItems, messageOf } from '../generation/draw-items';
 import { toEntryContent } from '../generation/entry-content';
 import { runPool } from '../generation/run-pool';
 import { loadSourceChunks } from '../generation/source-chunks';
 
 /** Candidates drawn per entry when `improve_quality` asks for the best of several. */
 const IMPROVE_CANDIDATES = 3;
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Regenerates entries from their source chunks with the job's config, re-scores them and records each
@@ -55,33 +54,19 @@ export class RegenerationJobProcessor {
         const now = this.clock.now().toISOString();
         const candidates: EntryContent[] = [];
         const draws = config.improve_quality ? IMPROVE_CANDIDATES : 1;
-        const built = buildPrompt({
-          mode: request.config.generation_mode,
-          promptName: request.config.prompt_name,
-          customPrompt: request.config.custom_prompt,
-          parameters: request.config.parameters,
-          categories: request.categories,
-          count: 1,
-          chunkText: chunk.text,
-        });
         try {
           for (let draw = 0; draw < draws; draw++) {
-            const result = await model.generate({
-              chunk,
-              mode: request.config.generation_mode,
+            const drawn = await drawItems(model, request, chunk, {
               count: 1,
-              prompt: built.prompt,
-              promptName: built.promptName,
-              categories: request.categories,
-              parameters: request.config.parameters,
               variant: entry.version * IMPROVE_CANDIDATES + draw,
               avoid,
               temperature: config.temperature ?? undefined,
               maxTokens: config.max_tokens ?? undefined,
               signal,
             });
-            for (const item of result.items.slice(0, 1)) {
-              candidates.push(toEntryContent(item, { chunk, config: request.config, categories: request.categories, model: result.model, promptName: built.promptName, now, duplicate: false }));
+            for (const item of drawn.items.slice(0, 1)) {
+              const context = { chunk, config: request.config, categories: request.categories, model: drawn.model, promptName: drawn.promptName, now, duplicate: false };
+              candidates.push(toEntryContent(item, context));
             }
           }
         } catch (error) {

@@ -1,0 +1,50 @@
+import type { DatasetState, GeneratedItem } from '@compileo/domain';
+import { buildPrompt, type ModelProvider, type SourceChunk } from '@compileo/generation';
+
+type DatasetRequest = NonNullable<DatasetState['request']>;
+
+export interface Draw {
+  readonly count: number;
+  readonly variant: number;
+  readonly avoid: readonly string[];
+  readonly signal: AbortSignal;
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+}
+
+export interface Drawn {
+  readonly items: readonly GeneratedItem[];
+  readonly model: string;
+  readonly promptName: string;
+}
+
+/** Renders the dataset's prompt for one chunk and asks the provider for `count` items. */
+export const drawItems = async (provider: ModelProvider, request: DatasetRequest, chunk: SourceChunk, draw: Draw): Promise<Drawn> => {
+  const { config } = request;
+  const built = buildPrompt({
+    mode: config.generation_mode,
+    promptName: config.prompt_name,
+    customPrompt: config.custom_prompt,
+    parameters: config.parameters,
+    categories: request.categories,
+    count: draw.count,
+    chunkText: chunk.text,
+  });
+  const result = await provider.generate({
+    chunk,
+    mode: config.generation_mode,
+    count: draw.count,
+    prompt: built.prompt,
+    promptName: built.promptName,
+    categories: request.categories,
+    parameters: config.parameters,
+    variant: draw.variant,
+    avoid: draw.avoid,
+    temperature: draw.temperature,
+    maxTokens: draw.maxTokens,
+    signal: draw.signal,
+  });
+  return { items: result.items, model: result.model, promptName: built.promptName };
+};
+
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
