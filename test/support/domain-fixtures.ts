@@ -76,6 +76,8 @@ export const recordChunk = (
   chunkIndex,
   chunkId: `chunk-${chunkIndex}`,
   items,
+  invalid: [],
+  usage: null,
   failure: null,
   now: NOW,
   ...overrides,

@@ -256,7 +256,8 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const accepted = [...dataset.state.entries.keys()];
           const failure = random.chance(0.15) ? 'model timed out' : null;
           const items = failure ? [] : Array.from({ length: random.int(0, 4) }, (_, i) => randomItem(dataset, i, accepted));
-          const command: DatasetCommand = { type: 'RecordChunk', jobId: job.jobId, chunkIndex, chunkId: chunkIds[chunkIndex], items, failure, now: now() };
+          const usage = random.chance(0.5) ? { inputTokens: random.int(10, 500), outputTokens: random.int(10, 500), costUsd: null } : null;
+          const command: DatasetCommand = { type: 'RecordChunk', jobId: job.jobId, chunkIndex, chunkId: chunkIds[chunkIndex], items, invalid: [], usage, failure, now: now() };
           return runDataset(dataset, command, `${job.jobId}:chunk:${chunkIndex}`);
         }),
     },
@@ -277,6 +278,15 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const dataset = random.pick(generating());
           const job = open(dataset, 'generation')[0];
           return runDataset(dataset, { type: 'FailGeneration', jobId: job.jobId, error: 'every chunk failed', now: now() }, `${job.jobId}:fail`);
+        }),
+    },
+    cancelJob: {
+      weight: () => (generating().length || regenerating().length ? 0.3 : 0),
+      run: () =>
+        attempt('cancelJob', async () => {
+          const dataset = random.pick([...generating(), ...regenerating()]);
+          const job = random.pick([...open(dataset, 'generation'), ...open(dataset, 'regeneration')]);
+          return runDataset(dataset, { type: 'CancelJob', jobId: job.jobId, actor: 'tester', now: now() }, `${job.jobId}:cancel`);
         }),
     },
     editEntry: {

@@ -3,3 +3,5 @@ export * from './file-names';
 export * from './jsonl-writer';
 export * from './parquet-writer';
 export * from './zip-writer';
+export * from './training-formats';
+export * from './export-formats';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const priceTableSchema = z.record(z.object({ input_per_million: z.number().min(0), output_per_million: z.number().min(0) }).strict());
+
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Every setting the service reads from the environment, with its default. The README's table mirrors this. */
@@ -12,7 +14,26 @@ const schema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
   COMPILEO_DEFAULT_MODEL: z.string().min(1).optional(),
   GEMINI_API_KEY: z.string().min(1).optional(),
+  GEMINI_BASE_URL: z.string().url().optional(),
   OLLAMA_HOST: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Per model call; a slower call is abandoned and retried with back-off. */
+  COMPILEO_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Ceiling of calls in flight to one model across all jobs; 429s lower it adaptively. */
+  COMPILEO_MAX_MODEL_CALLS: z.coerce.number().int().min(1).max(256).default(32),
+  /** JSON: {"<model>": {"input_per_million": USD, "output_per_million": USD}}; costs are recorded for models listed. */
+  COMPILEO_PRICE_TABLE: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return priceTableSchema.parse(JSON.parse(text));
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a JSON price table: ${error instanceof Error ? error.message : String(error)}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   COMPILEO_IN_PROCESS_WORKER: flag.default('true'),
   COMPILEO_MAX_CONCURRENT_JOBS: z.coerce.number().int().min(1).max(64).default(2),
   COMPILEO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),

@@ -1,5 +1,5 @@
 import { CommandRunner, EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@compileo/event-store';
-import { ExtractiveProvider, ModelRegistry } from '@compileo/generation';
+import { ModelRegistry } from '@compileo/generation';
 import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
 import { Logger, type Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config';
@@ -27,9 +27,16 @@ export const platformProviders = (config: AppConfig): Provider[] => [
   {
     provide: ModelRegistry,
     useFactory: () =>
-      new ModelRegistry(
-        { geminiApiKey: config.GEMINI_API_KEY, ollamaHost: config.OLLAMA_HOST, defaultModel: config.COMPILEO_DEFAULT_MODEL },
-        [new ExtractiveProvider()],
-      ),
+      new ModelRegistry({
+        geminiApiKey: config.GEMINI_API_KEY,
+        geminiBaseUrl: config.GEMINI_BASE_URL,
+        ollamaHost: config.OLLAMA_HOST,
+        openaiBaseUrl: config.OPENAI_BASE_URL,
+        openaiApiKey: config.OPENAI_API_KEY,
+        defaultModel: config.COMPILEO_DEFAULT_MODEL,
+        prices: config.COMPILEO_PRICE_TABLE,
+        callTimeoutMs: config.COMPILEO_MODEL_TIMEOUT_MS,
+        maxConcurrentCalls: config.COMPILEO_MAX_MODEL_CALLS,
+      }),
   },
 ];

@@ -60,6 +60,9 @@ CREATE TABLE IF NOT EXISTS ${t.datasets} (
   total_entries integer NOT NULL DEFAULT 0,
   rejected_count integer NOT NULL DEFAULT 0,
   has_splits boolean NOT NULL DEFAULT false,
+  input_tokens bigint NOT NULL DEFAULT 0,
+  output_tokens bigint NOT NULL DEFAULT 0,
+  cost_usd double precision,
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );
@@ -107,6 +110,11 @@ CREATE TABLE IF NOT EXISTS ${t.jobs} (
   steps_done integer NOT NULL DEFAULT 0,
   steps_failed integer NOT NULL DEFAULT 0,
   attempts integer NOT NULL DEFAULT 0,
+  input_tokens bigint NOT NULL DEFAULT 0,
+  output_tokens bigint NOT NULL DEFAULT 0,
+  cost_usd double precision,
+  invalid_items integer NOT NULL DEFAULT 0,
+  chunk_failures jsonb NOT NULL DEFAULT '[]'::jsonb,
   started_at timestamptz,
   last_step_at timestamptz,
   finished_at timestamptz,

@@ -168,7 +168,7 @@ describe.each(testDatabases())(`read-model rebuild on $name (seed ${SEED}, ${STE
         `SELECT version, total_entries, rejected_count, status FROM ${t.datasets} WHERE id = $1`,
         [datasetId],
       );
-      const status = { generating: 'generating', ready: 'completed', failed: 'failed', none: 'none' }[state.status];
+      const status = { generating: 'generating', ready: 'completed', failed: 'failed', cancelled: 'cancelled', none: 'none' }[state.status];
       expect([datasetId, rows[0]]).toEqual([datasetId, { version: state.version, total_entries: state.entries.size, rejected_count: state.rejectedCount, status }]);
 
       const entries = await sql.query<{ entry_id: string; version: number; question: string | null; answer: string | null; category: string; split: string | null }>(

@@ -6,6 +6,7 @@ import { AddFeedbackHandler } from './entries/add-feedback.handler';
 import { EditEntryHandler } from './entries/edit-entry.handler';
 import { EntriesController } from './entries/entries.controller';
 import { RequestRegenerationHandler } from './entries/request-regeneration.handler';
+import { CancelJobHandler } from './generation/cancel-job.handler';
 import { GenerationController } from './generation/generation.controller';
 import { RequestGenerationHandler } from './generation/request-generation.handler';
 import { ParametersController } from './parameters/parameters.controller';
@@ -14,6 +15,6 @@ import { SaveParametersHandler } from './parameters/save-parameters.handler';
 /** Fixed paths (config, parameters, generate) are registered before the `/:dataset_id` routes. */
 @Module({
   controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController],
-  providers: [RequestGenerationHandler, EditEntryHandler, AddFeedbackHandler, RequestRegenerationHandler, SaveParametersHandler, DatasetDownloadService],
+  providers: [RequestGenerationHandler, CancelJobHandler, EditEntryHandler, AddFeedbackHandler, RequestRegenerationHandler, SaveParametersHandler, DatasetDownloadService],
 })
 export class DatasetsModule {}

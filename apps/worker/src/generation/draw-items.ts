@@ -1,5 +1,5 @@
 import type { DatasetState, GeneratedItem } from '@compileo/domain';
-import { buildPrompt, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { buildPrompt, type InvalidItem, type ModelProvider, type SourceChunk, type TokenUsage } from '@compileo/generation';
 
 type DatasetRequest = NonNullable<DatasetState['request']>;
 
@@ -16,6 +16,8 @@ export interface Drawn {
   readonly items: readonly GeneratedItem[];
   readonly model: string;
   readonly promptName: string;
+  readonly usage: TokenUsage | null;
+  readonly invalid: readonly InvalidItem[];
 }
 
 /** Renders the dataset's prompt for one chunk and asks the provider for `count` items. */
@@ -44,7 +46,7 @@ export const drawItems = async (provider: ModelProvider, request: DatasetRequest
     maxTokens: draw.maxTokens,
     signal: draw.signal,
   });
-  return { items: result.items, model: result.model, promptName: built.promptName };
+  return { items: result.items, model: result.model, promptName: built.promptName, usage: result.usage ?? null, invalid: result.invalid ?? [] };
 };
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

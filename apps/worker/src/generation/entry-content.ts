@@ -9,6 +9,8 @@ export interface ContentContext {
   readonly promptName: string;
   readonly now: string;
   readonly duplicate: boolean;
+  /** This entry's share of the chunk's tokens, when the model reports usage. */
+  readonly tokens: { readonly input_tokens: number; readonly output_tokens: number } | null;
 }
 
 /** A category from the taxonomy when one is named (else `Other`); otherwise the model's, the heading, or General. */
@@ -41,6 +43,7 @@ export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryC
       prompt_name: ctx.promptName,
       document: ctx.chunk.documentName,
       heading: ctx.chunk.heading,
+      ...(ctx.tokens ? { usage: ctx.tokens } : {}),
     },
   };
 };

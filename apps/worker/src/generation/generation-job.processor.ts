@@ -4,6 +4,7 @@ import { assignSplits, dedupText, DuplicateIndex, ModelRegistry, type ModelProvi
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
+import { watchCancellation } from '../job-cancellation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
 import { runPool } from './run-pool';
@@ -45,32 +46,39 @@ export class GenerationJobProcessor {
     await claim();
     let provider: ModelProvider;
     try {
-      provider = this.models.provider(this.models.resolve(state.request.model, 'classification_model').provider);
+      provider = this.models.providerFor(this.models.resolve(state.request.model, 'classification_model'));
     } catch (error) {
       await this.fail(trigger, `model unusable: ${messageOf(error)}`);
       return;
     }
     const index = new DuplicateIndex();
     for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
-    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal };
     const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
     const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
-    await runPool(pending, state.request.config.concurrency, signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
-    if (!signal.aborted) await this.finish(trigger);
+    const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
+    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal };
+    try {
+      await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
+    } finally {
+      watch.stop();
+    }
+    if (!watch.signal.aborted) await this.finish(trigger);
   }
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
     const { request } = ctx;
     let failure: string | null = null;
-    let drawn: Drawn = { items: [], model: request.model, promptName: request.config.prompt_name };
+    let drawn: Drawn = { items: [], model: request.model, promptName: request.config.prompt_name, usage: null, invalid: [] };
     try {
       drawn = await drawItems(ctx.provider, request, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal });
-      if (drawn.items.length === 0) failure = 'the model produced no items for this chunk';
+      if (drawn.items.length === 0) failure = `the model produced no valid items for this chunk${drawn.invalid.length ? ` (${drawn.invalid.length} invalid)` : ''}`;
     } catch (error) {
       if (ctx.signal.aborted) return;
       failure = messageOf(error);
     }
-    const { items, model, promptName } = drawn;
+    const { items, model, promptName, invalid } = drawn;
+    const usage = drawn.usage ? { ...drawn.usage, costUsd: this.models.costOf(model, drawn.usage) } : null;
+    const tokens = usage && items.length ? { input_tokens: Math.round(usage.inputTokens / items.length), output_tokens: Math.round(usage.outputTokens / items.length) } : null;
     await ctx.lock.run(async () => {
       const now = this.clock.now().toISOString();
       const siblings = new DuplicateIndex();
@@ -84,13 +92,13 @@ export class GenerationJobProcessor {
           : sibling
             ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
             : undefined;
-        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf });
+        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf, tokens });
         return duplicateOf ? { ...content, duplicateOf } : content;
       });
       const result = await this.runner.run(
         datasetStream(ctx.trigger.datasetId),
         datasetDecider,
-        { type: 'RecordChunk', jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, items: scored, failure, now },
+        { type: 'RecordChunk', jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, items: scored, invalid, usage, failure, now },
         { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
       );
       for (const event of result.events) {

@@ -1,5 +1,5 @@
 import type { DatasetGenerationRequested } from './dataset.events';
-import type { EntryContent, FeedbackRecord, RegenerationConfig, ScoredItem, SplitAssignments } from './dataset.types';
+import type { EntryContent, FeedbackRecord, InvalidItemRecord, RegenerationConfig, ScoredItem, SplitAssignments, Usage } from './dataset.types';
 
 export type RequestGeneration = { readonly type: 'RequestGeneration'; readonly now: string } & Omit<DatasetGenerationRequested['data'], 'requestedAt'>;
 
@@ -9,6 +9,8 @@ export interface RecordChunk {
   readonly chunkIndex: number;
   readonly chunkId: string;
   readonly items: readonly ScoredItem[];
+  readonly invalid: readonly InvalidItemRecord[];
+  readonly usage: Usage | null;
   readonly failure: string | null;
   readonly now: string;
 }
@@ -63,6 +65,14 @@ export interface CompleteRegeneration {
   readonly now: string;
 }
 
+/** Stops a generation or regeneration job; what it produced so far stays. */
+export interface CancelJob {
+  readonly type: 'CancelJob';
+  readonly jobId: string;
+  readonly actor: string;
+  readonly now: string;
+}
+
 export type DatasetCommand =
   | RequestGeneration
   | RecordChunk
@@ -72,4 +82,5 @@ export type DatasetCommand =
   | AddFeedback
   | RequestRegeneration
   | RecordRegeneratedEntry
-  | CompleteRegeneration;
+  | CompleteRegeneration
+  | CancelJob;

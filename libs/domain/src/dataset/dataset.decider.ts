@@ -2,7 +2,8 @@ import { ConcurrencyError, DomainError, NotFoundError, ValidationError } from '.
 import type { Decider } from '../shared/decider';
 import type { DatasetCommand } from './dataset.commands';
 import type { DatasetEvent } from './dataset.events';
-import { evolveDataset, initialDatasetState, type DatasetState } from './dataset.state';
+import type { GenerationResultSummary } from './dataset.types';
+import { evolveDataset, initialDatasetState, type DatasetState, type JobProgress } from './dataset.state';
 import { decideRecordChunk } from './record-chunk.decide';
 
 export const datasetStream = (datasetId: string): string => `dataset-${datasetId}`;
@@ -12,6 +13,16 @@ const requireDataset = (state: DatasetState): NonNullable<DatasetState['request'
   if (!state.request) throw new NotFoundError('dataset', 'unknown');
   return state.request;
 };
+
+/** Counts of a generation job so far, as its result reports them. */
+const resultSummary = (state: DatasetState, request: NonNullable<DatasetState['request']>, job: JobProgress): GenerationResultSummary => ({
+  dataset_id: request.datasetId,
+  entries_count: state.entries.size,
+  rejected_count: state.rejectedCount,
+  chunks_processed: job.done.size,
+  chunks_failed: job.failedChunks,
+  version: state.version,
+});
 
 const missingEntries = (state: DatasetState, ids: readonly string[]): string[] => ids.filter((id) => !state.entries.has(id));
 
@@ -28,14 +39,7 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'CompleteGeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
-      const result = {
-        dataset_id: request.datasetId,
-        entries_count: state.entries.size,
-        rejected_count: state.rejectedCount,
-        chunks_processed: job.done.size,
-        chunks_failed: job.failedChunks,
-        version: state.version,
-      };
+      const result = resultSummary(state, request, job);
       const completed: DatasetEvent = { type: 'DatasetGenerationCompleted', data: { jobId: command.jobId, result, completedAt: command.now } };
       return command.splits ? [{ type: 'DatasetSplitAssigned', data: { seed: request.splitSeed, assignments: command.splits } }, completed] : [completed];
     }
@@ -87,6 +91,13 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
           data: { jobId: command.jobId, entryId: command.entryId, content: command.content, version: entry.version + 1, regeneratedAt: command.now },
         },
       ];
+    }
+    case 'CancelJob': {
+      const job = state.jobs.get(command.jobId);
+      if (!job) throw new NotFoundError('job', command.jobId);
+      if (job.finished) throw new DomainError(`job ${command.jobId} has already finished; only a pending or running job can be cancelled`);
+      const result = job.kind === 'generation' ? resultSummary(state, request, job) : null;
+      return [{ type: 'DatasetJobCancelled', data: { jobId: command.jobId, kind: job.kind, actor: command.actor, result, cancelledAt: command.now } }];
     }
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);

@@ -5,9 +5,11 @@ import type {
   FeedbackRecord,
   GenerationConfig,
   GenerationResultSummary,
+  InvalidItemRecord,
   RegenerationConfig,
   RejectedRecord,
   SplitAssignments,
+  Usage,
 } from './dataset.types';
 
 export type DatasetGenerationRequested = DomainEvent<'DatasetGenerationRequested', {
@@ -33,6 +35,10 @@ export type DatasetChunkProcessed = DomainEvent<'DatasetChunkProcessed', {
   readonly chunkId: string;
   readonly accepted: readonly EntryRecord[];
   readonly rejected: readonly RejectedRecord[];
+  /** Items the model returned that failed parsing or the item schema. */
+  readonly invalid: readonly InvalidItemRecord[];
+  /** Tokens (and cost) of the chunk's model calls; null for offline models. */
+  readonly usage: Usage | null;
   /** Why the chunk produced nothing, when it failed; the job goes on with the next chunk. */
   readonly failure: string | null;
   readonly processedAt: string;
@@ -88,6 +94,15 @@ export type DatasetRegenerationCompleted = DomainEvent<'DatasetRegenerationCompl
   readonly completedAt: string;
 }>;
 
+export type DatasetJobCancelled = DomainEvent<'DatasetJobCancelled', {
+  readonly jobId: string;
+  readonly kind: 'generation' | 'regeneration';
+  readonly actor: string;
+  /** For a generation: the counts at the moment of cancelling. */
+  readonly result: GenerationResultSummary | null;
+  readonly cancelledAt: string;
+}>;
+
 export type DatasetEvent =
   | DatasetGenerationRequested
   | DatasetChunkProcessed
@@ -98,7 +113,8 @@ export type DatasetEvent =
   | DatasetFeedbackAdded
   | DatasetRegenerationRequested
   | DatasetEntryRegenerated
-  | DatasetRegenerationCompleted;
+  | DatasetRegenerationCompleted
+  | DatasetJobCancelled;
 
 export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetGenerationRequested',
@@ -111,6 +127,7 @@ export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetRegenerationRequested',
   'DatasetEntryRegenerated',
   'DatasetRegenerationCompleted',
+  'DatasetJobCancelled',
 ];
 
 /** Events that start a job; the job bus dispatches on these. */

@@ -25,7 +25,7 @@ export interface JobProgress {
 
 export interface DatasetState {
   readonly request: DatasetGenerationRequested['data'] | null;
-  readonly status: 'none' | 'generating' | 'ready' | 'failed';
+  readonly status: 'none' | 'generating' | 'ready' | 'failed' | 'cancelled';
   readonly version: string;
   readonly nextEntryNumber: number;
   /** Accepted entries by id (rejected ones live only in the log and the read model). */
@@ -123,6 +123,12 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       keys.set(duplicateKey(event.data.content), entry.entryId);
       const entries = new Map(state.entries).set(entry.entryId, { ...entry, content: event.data.content, version: event.data.version });
       return { ...state, entries, duplicateKeys: keys, jobs };
+    }
+    case 'DatasetJobCancelled': {
+      const job = state.jobs.get(event.data.jobId);
+      const jobs = withJob(state, event.data.jobId, (j) => ({ ...j, finished: true }));
+      if (event.data.kind === 'generation') return { ...state, status: 'cancelled', jobs };
+      return { ...state, version: job && job.done.size > 0 ? bumpPatch(state.version) : state.version, jobs };
     }
     case 'DatasetRegenerationCompleted':
       return { ...state, version: bumpPatch(state.version), jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };

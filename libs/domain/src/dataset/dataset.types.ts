@@ -84,3 +84,16 @@ export interface GenerationResultSummary {
   readonly chunks_failed: number;
   readonly version: string;
 }
+
+/** Tokens a model call (or a chunk's calls) used, and their cost when a price table is configured. */
+export interface Usage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly costUsd: number | null;
+}
+
+/** A model item that failed parsing or validation, kept with the reason. */
+export interface InvalidItemRecord {
+  readonly raw: unknown;
+  readonly reason: string;
+}

@@ -41,7 +41,7 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
   return [
     {
       type: 'DatasetChunkProcessed',
-      data: { jobId: command.jobId, chunkIndex: command.chunkIndex, chunkId: command.chunkId, accepted, rejected, failure: command.failure, processedAt: command.now },
+      data: { jobId: command.jobId, chunkIndex: command.chunkIndex, chunkId: command.chunkId, accepted, rejected, invalid: command.invalid, usage: command.usage, failure: command.failure, processedAt: command.now },
     },
   ];
 };

@@ -1,35 +1,84 @@
 import { DomainError, ValidationError } from '@compileo/domain';
-import type { ModelProvider } from '../model-provider.port';
+import type { ModelProvider, TokenUsage } from '../model-provider.port';
+import { costOf, type PriceTable } from '../pricing';
+import { AdaptiveLimiter } from '../remote/adaptive-limiter';
+import { RemoteModelProvider } from '../remote/remote.provider';
+import type { TextModelClient } from '../remote/text-model-client';
+import { ExtractiveProvider } from './extractive.provider';
+import { createGeminiClient } from './gemini/gemini.client';
+import { geminiWireModel, isGeminiModelName } from './gemini/model-names';
+import { ollamaQualifiedModel, ollamaWireModel, isOllamaModelName } from './ollama/model-names';
+import { createOllamaClient } from './ollama/ollama.client';
+import { isOpenAIModelName, openaiQualifiedModel, openaiWireModel } from './openai/model-names';
+import { createOpenAIClient } from './openai/openai.client';
 
 export interface ModelConfig {
   readonly geminiApiKey?: string;
+  readonly geminiBaseUrl?: string;
   readonly ollamaHost?: string;
+  readonly openaiBaseUrl?: string;
+  readonly openaiApiKey?: string;
   /** COMPILEO_DEFAULT_MODEL, else gemini when a key is set, else extractive. */
   readonly defaultModel?: string;
+  readonly prices?: PriceTable;
+  /** Per-call timeout and the most calls in flight to one model (the adaptive limiter's ceiling). */
+  readonly callTimeoutMs?: number;
+  readonly maxConcurrentCalls?: number;
 }
 
 export interface ResolvedModel {
-  /** The provider's name, e.g. `extractive`, `gemini`. */
+  /** The provider's name: `extractive`, `gemini`, `ollama` or `openai`. */
   readonly provider: string;
-  /** The model as recorded with the dataset, e.g. `extractive`, `gemini-2.5-flash`, `ollama:llama3.1`. */
+  /** The model as recorded with the dataset: `extractive`, `gemini-2.5-flash`, `ollama:llama3.1`, `openai:gpt-4o-mini`. */
   readonly model: string;
 }
 
-const REMOTE = [
-  { provider: 'gemini', matches: (name: string) => name === 'gemini' || name.startsWith('gemini-'), setting: 'GEMINI_API_KEY' },
-  { provider: 'ollama', matches: (name: string) => name === 'ollama' || name.startsWith('ollama:'), setting: 'OLLAMA_HOST' },
-] as const;
+interface Remote {
+  readonly provider: 'gemini' | 'ollama' | 'openai';
+  readonly matches: (name: string) => boolean;
+  readonly setting: string;
+  readonly configured: (c: ModelConfig) => boolean;
+  readonly recorded: (name: string) => string;
+  readonly client: (c: ModelConfig, model: string) => TextModelClient;
+}
+
+const REMOTES: readonly Remote[] = [
+  {
+    provider: 'gemini',
+    matches: isGeminiModelName,
+    setting: 'GEMINI_API_KEY',
+    configured: (c) => !!c.geminiApiKey,
+    recorded: geminiWireModel,
+    client: (c, model) => createGeminiClient({ apiKey: c.geminiApiKey!, baseUrl: c.geminiBaseUrl, timeoutMs: c.callTimeoutMs }, model),
+  },
+  {
+    provider: 'ollama',
+    matches: isOllamaModelName,
+    setting: 'OLLAMA_HOST',
+    configured: (c) => !!c.ollamaHost,
+    recorded: (name) => ollamaQualifiedModel(ollamaWireModel(name)),
+    client: (c, model) => createOllamaClient({ host: c.ollamaHost! }, model),
+  },
+  {
+    provider: 'openai',
+    matches: isOpenAIModelName,
+    setting: 'OPENAI_BASE_URL or OPENAI_API_KEY',
+    configured: (c) => !!(c.openaiBaseUrl || c.openaiApiKey),
+    recorded: (name) => openaiQualifiedModel(openaiWireModel(name)),
+    client: (c, model) => createOpenAIClient({ baseUrl: c.openaiBaseUrl, apiKey: c.openaiApiKey, timeoutMs: c.callTimeoutMs }, model),
+  },
+];
 
 /**
- * Picks the provider for a model name (`classification_model`, `regeneration_config.model`). A name
- * the service knows but cannot serve as configured is a 422 that says why; an unknown name is a 400.
+ * Picks the provider for a model name (`classification_model`, `regeneration_config.model`). A name the
+ * service knows but cannot serve as configured is a 422 that says why; an unknown name is a 400. Each
+ * remote model gets one provider, so all jobs calling it share one adaptive limiter (429s slow them all).
  */
 export class ModelRegistry {
-  private readonly providers = new Map<string, ModelProvider>();
+  private readonly extractive = new ExtractiveProvider();
+  private readonly remote = new Map<string, ModelProvider>();
 
-  constructor(private readonly config: ModelConfig, providers: readonly ModelProvider[]) {
-    for (const provider of providers) this.providers.set(provider.name, provider);
-  }
+  constructor(private readonly config: ModelConfig) {}
 
   get defaultModel(): string {
     return this.config.defaultModel ?? (this.config.geminiApiKey ? 'gemini' : 'extractive');
@@ -37,18 +86,36 @@ export class ModelRegistry {
 
   resolve(requested: string | undefined, field: string): ResolvedModel {
     const name = (requested ?? this.defaultModel).trim();
-    if (this.providers.has(name)) return { provider: name, model: name };
-    const remote = REMOTE.find((r) => r.matches(name));
-    if (!remote) throw ValidationError.field(field, `unknown model '${name}'; use extractive, gemini[-<model>] or ollama[:<model>]`);
-    const configured = remote.provider === 'gemini' ? this.config.geminiApiKey : this.config.ollamaHost;
-    if (!configured) throw new DomainError(`${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`);
-    if (!this.providers.has(remote.provider)) throw new DomainError(`${field} '${name}': the ${remote.provider} provider is not available in this build; use 'extractive'`);
-    return { provider: remote.provider, model: name };
+    if (name === 'extractive') return { provider: 'extractive', model: 'extractive' };
+    const remote = REMOTES.find((r) => r.matches(name));
+    if (!remote) throw ValidationError.field(field, `unknown model '${name}'; use extractive, gemini[-<model>], ollama[:<model>] or openai:<model>`);
+    let model: string;
+    try {
+      model = remote.recorded(name);
+    } catch (error) {
+      throw ValidationError.field(field, error instanceof Error ? error.message : String(error));
+    }
+    if (!remote.configured(this.config)) {
+      throw new DomainError(`${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`);
+    }
+    return { provider: remote.provider, model };
   }
 
-  provider(name: string): ModelProvider {
-    const provider = this.providers.get(name);
-    if (!provider) throw new DomainError(`model provider '${name}' is not available`);
+  /** The provider serving a resolved model (created once per model). */
+  providerFor(resolved: ResolvedModel): ModelProvider {
+    if (resolved.provider === 'extractive') return this.extractive;
+    let provider = this.remote.get(resolved.model);
+    if (!provider) {
+      const remote = REMOTES.find((r) => r.provider === resolved.provider)!;
+      const limiter = new AdaptiveLimiter({ maxConcurrency: this.config.maxConcurrentCalls ?? 32 });
+      provider = new RemoteModelProvider(remote.client(this.config, resolved.model), { limiter, timeoutMs: this.config.callTimeoutMs });
+      this.remote.set(resolved.model, provider);
+    }
     return provider;
+  }
+
+  /** USD for `usage` on `model` from the configured price table; null when it has no price. */
+  costOf(model: string, usage: TokenUsage): number | null {
+    return costOf(this.config.prices, model, usage);
   }
 }

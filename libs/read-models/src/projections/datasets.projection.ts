@@ -1,4 +1,4 @@
-import { bumpPatch, type DatasetChunkProcessed, type DatasetGenerationFailed, type DatasetGenerationRequested } from '@compileo/domain';
+import { bumpPatch, type DatasetChunkProcessed, type DatasetGenerationFailed, type DatasetGenerationRequested, type DatasetJobCancelled } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/event-store';
 import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
@@ -9,6 +9,10 @@ const bumpVersion = async (tx: SqlExecutor, t: Tables, datasetId: string, at: st
   const { rows } = await tx.query<{ version: string }>(`SELECT version FROM ${t.datasets} WHERE id = $1`, [datasetId]);
   if (rows[0]) await tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = $3 WHERE id = $1`, [datasetId, bumpPatch(rows[0].version), at]);
 };
+
+/** Whether a regeneration job had replaced any entry (its steps are counted in the jobs table). */
+const regeneratedAny = async (tx: SqlExecutor, t: Tables, jobId: string): Promise<boolean> =>
+  ((await tx.query<{ steps_done: number }>(`SELECT steps_done FROM ${t.jobs} WHERE id = $1`, [jobId])).rows[0]?.steps_done ?? 0) > 0;
 
 const timeOf = (event: { readonly data: unknown }, key: string): string => (event.data as Record<string, string>)[key];
 
@@ -27,8 +31,10 @@ export const datasetsProjection: ProjectionHandler = async (event, tx, t) => {
     case 'DatasetChunkProcessed': {
       const d = dataOf<DatasetChunkProcessed['data']>(event);
       await tx.query(
-        `UPDATE ${t.datasets} SET total_entries = total_entries + $2, rejected_count = rejected_count + $3, updated_at = $4 WHERE id = $1`,
-        [datasetId, d.accepted.length, d.rejected.length, d.processedAt],
+        `UPDATE ${t.datasets} SET total_entries = total_entries + $2, rejected_count = rejected_count + $3, updated_at = $4,
+           input_tokens = input_tokens + $5, output_tokens = output_tokens + $6,
+           cost_usd = CASE WHEN $7::float8 IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + $7::float8 END WHERE id = $1`,
+        [datasetId, d.accepted.length, d.rejected.length, d.processedAt, d.usage?.inputTokens ?? 0, d.usage?.outputTokens ?? 0, d.usage?.costUsd ?? null],
       );
       return;
     }
@@ -41,6 +47,12 @@ export const datasetsProjection: ProjectionHandler = async (event, tx, t) => {
     case 'DatasetGenerationFailed': {
       const d = dataOf<DatasetGenerationFailed['data']>(event);
       await tx.query(`UPDATE ${t.datasets} SET status = 'failed', updated_at = $2 WHERE id = $1`, [datasetId, d.failedAt]);
+      return;
+    }
+    case 'DatasetJobCancelled': {
+      const d = dataOf<DatasetJobCancelled['data']>(event);
+      if (d.kind === 'generation') await tx.query(`UPDATE ${t.datasets} SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [datasetId, d.cancelledAt]);
+      else if (await regeneratedAny(tx, t, d.jobId)) await bumpVersion(tx, t, datasetId, d.cancelledAt);
       return;
     }
     case 'DatasetEntryEdited':

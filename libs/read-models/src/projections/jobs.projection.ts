@@ -3,6 +3,7 @@ import type {
   DatasetGenerationCompleted,
   DatasetGenerationFailed,
   DatasetGenerationRequested,
+  DatasetJobCancelled,
   DatasetRegenerationCompleted,
   DatasetRegenerationRequested,
   JobClaimed,
@@ -39,11 +40,14 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetChunkProcessed': {
       const d = dataOf<DatasetChunkProcessed['data']>(event);
-      await tx.query(`UPDATE ${t.jobs} SET steps_done = steps_done + 1, steps_failed = steps_failed + $2, last_step_at = $3 WHERE id = $1`, [
-        d.jobId,
-        d.failure ? 1 : 0,
-        d.processedAt,
-      ]);
+      const failure = d.failure ? JSON.stringify([{ chunk_index: d.chunkIndex, chunk_id: d.chunkId, reason: d.failure }]) : '[]';
+      await tx.query(
+        `UPDATE ${t.jobs} SET steps_done = steps_done + 1, steps_failed = steps_failed + $2, last_step_at = $3,
+           input_tokens = input_tokens + $4, output_tokens = output_tokens + $5,
+           cost_usd = CASE WHEN $6::float8 IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + $6::float8 END,
+           invalid_items = invalid_items + $7, chunk_failures = chunk_failures || $8::jsonb WHERE id = $1`,
+        [d.jobId, d.failure ? 1 : 0, d.processedAt, d.usage?.inputTokens ?? 0, d.usage?.outputTokens ?? 0, d.usage?.costUsd ?? null, d.invalid.length, failure],
+      );
       return;
     }
     case 'DatasetEntryRegenerated': {
@@ -60,6 +64,15 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
       const d = dataOf<DatasetRegenerationCompleted['data']>(event);
       const result = { dataset_id: datasetId, entries_regenerated: d.regenerated, failed: d.failed };
       await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [d.jobId, JSON.stringify(result), d.completedAt]);
+      return;
+    }
+    case 'DatasetJobCancelled': {
+      const d = dataOf<DatasetJobCancelled['data']>(event);
+      await tx.query(`UPDATE ${t.jobs} SET status = 'cancelled', result = $2, finished_at = $3 WHERE id = $1`, [
+        d.jobId,
+        d.result === null ? null : JSON.stringify(d.result),
+        d.cancelledAt,
+      ]);
       return;
     }
     case 'DatasetGenerationFailed': {

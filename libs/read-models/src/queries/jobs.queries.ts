@@ -6,11 +6,16 @@ export interface JobRow {
   readonly id: string;
   readonly dataset_id: string;
   readonly kind: 'generation' | 'regeneration';
-  readonly status: 'pending' | 'running' | 'completed' | 'failed';
+  readonly status: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
   readonly total_steps: number;
   readonly steps_done: number;
   readonly steps_failed: number;
   readonly attempts: number;
+  readonly input_tokens: string;
+  readonly output_tokens: string;
+  readonly cost_usd: number | null;
+  readonly invalid_items: number;
+  readonly chunk_failures: readonly { readonly chunk_index: number; readonly chunk_id: string; readonly reason: string }[];
   readonly started_at: string | null;
   readonly last_step_at: string | null;
   readonly finished_at: string | null;
@@ -22,7 +27,8 @@ export interface JobRow {
 export const findJob = async (sql: SqlExecutor, id: string): Promise<JobRow | null> =>
   (
     await sql.query<JobRow>(
-      `SELECT id, dataset_id, kind, status, total_steps, steps_done, steps_failed, attempts, ${iso('started_at')}, ${iso('last_step_at')},
+      `SELECT id, dataset_id, kind, status, total_steps, steps_done, steps_failed, attempts, input_tokens::text AS input_tokens,
+         output_tokens::text AS output_tokens, cost_usd, invalid_items, chunk_failures, ${iso('started_at')}, ${iso('last_step_at')},
          ${iso('finished_at')}, result, error, ${iso('created_at')} FROM ${t.jobs} WHERE id = $1`,
       [id],
     )

@@ -1,5 +1,6 @@
 import type { DatasetRow, EntryRow, QualitySummary } from '@compileo/read-models';
 import { entryView } from '../entries/entry.view';
+import { usageView } from './usage.view';
 
 /** `GET /{id}` carries at most this many entries inline; the rest are paged through `/entries`. */
 export const INLINE_ENTRIES = 100;
@@ -18,6 +19,7 @@ export const datasetView = (d: DatasetRow, entries: readonly EntryRow[], quality
   job_id: d.job_id,
   model: d.model,
   rejected_count: d.rejected_count,
+  usage: usageView(d),
   entries_inline_limit: INLINE_ENTRIES,
   entries_truncated: d.total_entries > entries.length,
   splits: d.has_splits ? splits : null,

@@ -4,6 +4,7 @@ import { findJob } from '@compileo/read-models';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseInput } from '../../http/parse-input';
+import { CancelJobCommand } from './cancel-job.command';
 import { Actor } from '../../http/request-actor';
 import { generateSchema } from './generate.schema';
 import { jobStatusView } from './job-status.view';
@@ -30,6 +31,16 @@ export class GenerationController {
     const input = { ...parseInput(generateSchema, body), include_evaluation_sets: true };
     const started: GenerationStarted = await this.commands.execute(new RequestGenerationCommand(input, actor));
     return { job_id: started.jobId, message: 'Evaluation dataset generation started', dataset_id: started.datasetId };
+  }
+
+  /** Stops a pending or running job within one chunk; what it generated stays. 422 once it has finished. */
+  @Post('generate/:job_id/cancel')
+  @HttpCode(200)
+  async cancel(@Param('job_id') jobId: string, @Actor() actor: string) {
+    const job = await findJob(this.sql, jobId);
+    if (!job) throw new NotFoundError('job', jobId);
+    await this.commands.execute(new CancelJobCommand(job.dataset_id, jobId, actor));
+    return this.status(jobId);
   }
 
   @Get('generate/:job_id/status')

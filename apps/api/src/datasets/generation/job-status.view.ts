@@ -1,4 +1,5 @@
 import type { JobRow } from '@compileo/read-models';
+import { usageView } from '../dataset/usage.view';
 
 const STEP_NOUN = { generation: 'chunk', regeneration: 'entry' } as const;
 
@@ -16,12 +17,14 @@ const currentStep = (job: JobRow): string => {
       return `Completed ${job.steps_done} of ${job.total_steps} ${noun === 'entry' ? 'entries' : 'chunks'}`;
     case 'failed':
       return 'Failed';
+    case 'cancelled':
+      return `Cancelled after ${job.steps_done} of ${job.total_steps} ${noun === 'entry' ? 'entries' : 'chunks'}`;
   }
 };
 
 /** From the observed rate: time per step so far, times the steps left, after the last step. */
 const estimatedCompletion = (job: JobRow): string | null => {
-  if (job.status === 'completed' || job.status === 'failed') return job.finished_at;
+  if (job.status !== 'pending' && job.status !== 'running') return job.finished_at;
   if (job.status !== 'running' || !job.started_at || !job.last_step_at || job.steps_done === 0) return null;
   const started = Date.parse(job.started_at);
   const last = Date.parse(job.last_step_at);
@@ -35,8 +38,11 @@ export const jobStatusView = (job: JobRow) => ({
   progress: job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),
   current_step: currentStep(job),
   estimated_completion: estimatedCompletion(job),
-  result: job.status === 'completed' ? job.result : null,
+  result: job.status === 'completed' || job.status === 'cancelled' ? job.result : null,
   error: job.error,
+  usage: usageView(job),
+  invalid_items: job.invalid_items,
+  chunk_failures: job.chunk_failures,
   dataset_id: job.dataset_id,
   kind: job.kind,
   attempts: job.attempts,

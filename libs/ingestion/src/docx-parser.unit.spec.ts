@@ -1,0 +1,41 @@
+import { ValidationError } from '@compileo/domain';
+import { chunkDocument } from '@compileo/generation';
+import { readFixture } from './fixtures/read-fixture';
+import { parseDocument } from './parse-document';
+import { chunkerFileName } from './supported-types';
+
+describe('DOCX parsing', () => {
+  it('turns Word headings into Markdown headings and keeps the body text', async () => {
+    const parsed = await parseDocument('report.docx', readFixture('sample.docx'));
+
+    expect(parsed.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(parsed.pages).toBeNull();
+    expect(parsed.markdown).toMatch(/^# Project Overview$/m);
+    expect(parsed.markdown).toMatch(/^## Goals$/m);
+    expect(parsed.markdown).toMatch(/^## Risks$/m);
+    expect(parsed.markdown).toMatch(/^# Budget$/m);
+    expect(parsed.markdown).toContain('The orchard project tracks apple harvests across three valleys.');
+    expect(parsed.markdown).toContain('**Primary goal:** reduce bruising during transport by a third.');
+  });
+
+  it('keeps heading paths when chunked', async () => {
+    const parsed = await parseDocument('report.docx', readFixture('sample.docx'));
+    const chunks = chunkDocument(parsed.markdown, chunkerFileName('report.docx'), { chunkSize: 100, chunkOverlap: 0 });
+
+    const frost = chunks.find((c) => c.text.includes('Late frost'))!;
+    expect(frost.headingPath).toEqual(['Project Overview', 'Risks']);
+    expect(frost.heading).toBe('Risks');
+    const budget = chunks.find((c) => c.text.includes('Irrigation'))!;
+    expect(budget.headingPath).toEqual(['Budget']);
+  });
+
+  it('rejects a corrupt or non-Word zip with a ValidationError naming the file', async () => {
+    const garbage = Buffer.from('PK\u0003\u0004 definitely not a zip archive');
+    await expect(parseDocument('broken.docx', garbage)).rejects.toThrow(ValidationError);
+    await expect(parseDocument('broken.docx', garbage)).rejects.toMatchObject({
+      problems: [{ field: 'files', message: expect.stringContaining('broken.docx') }],
+    });
+    await expect(parseDocument('cut.docx', readFixture('sample.docx').subarray(0, 600))).rejects.toThrow(ValidationError);
+    await expect(parseDocument('actually.docx', readFixture('sample.pdf'))).rejects.toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,37 @@
+import { parseDocx } from './docx-parser';
+import { parseHtml } from './html-parser';
+import type { ParsedDocument } from './parsed-document';
+import { parsePdf } from './pdf-parser';
+import { formatOf, SUPPORTED_EXTENSIONS } from './supported-types';
+import { parseText } from './text-parser';
+import { unreadable } from './unreadable';
+import { extname } from 'node:path';
+
+/**
+ * Turns an uploaded file into Markdown for the chunker. Throws ValidationError (field "files", naming the file) for
+ * an unsupported type, an empty file, non-UTF-8 text or a file its parser cannot read; never a bare parser error.
+ */
+export const parseDocument = async (fileName: string, content: Buffer): Promise<ParsedDocument> => {
+  const type = formatOf(fileName);
+  if (!type) {
+    throw unreadable(`unsupported file type '${extname(fileName) || fileName}'; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  }
+  if (content.length === 0) throw unreadable(`${fileName} is empty`);
+  const parsed = await parseAs(type.format, fileName, content, type.contentType);
+  if (!parsed.markdown.trim()) throw unreadable(`${fileName} is empty`);
+  return parsed;
+};
+
+const parseAs = (format: NonNullable<ReturnType<typeof formatOf>>['format'], fileName: string, content: Buffer, contentType: string) => {
+  switch (format) {
+    case 'markdown':
+    case 'text':
+      return parseText(fileName, content, contentType);
+    case 'pdf':
+      return parsePdf(fileName, content, contentType);
+    case 'docx':
+      return parseDocx(fileName, content, contentType);
+    case 'html':
+      return parseHtml(fileName, content, contentType);
+  }
+};
