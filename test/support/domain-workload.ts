@@ -156,7 +156,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const chunks: ChunkRecord[] = Array.from({ length: random.int(1, 4) }, (_, index) => {
             const text = Array.from({ length: random.int(3, 12) }, () => random.pick(WORDS)).join(' ');
             const heading = random.chance(0.3) ? null : `Section ${index}`;
-            const chunk = { chunkId: `${documentId}-c${index}`, index, text, heading, headingPath: heading ? ['Doc', heading] : [], startOffset: offset, endOffset: offset + text.length };
+            const chunk = { chunkId: `${documentId}-c${index}`, index, text, heading, headingPath: heading ? ['Doc', heading] : [], startOffset: offset, endOffset: offset + text.length, metadata: random.chance(0.3) ? { page_start: index + 1, page_end: index + 1 } : {} };
             offset += text.length + 1;
             return chunk;
           });

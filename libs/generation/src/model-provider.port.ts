@@ -7,6 +7,8 @@ export interface SourceChunk {
   /** The nearest Markdown heading above the chunk, if any. */
   readonly heading: string | null;
   readonly documentName: string;
+  /** Where the chunk sits in its document (e.g. `page_start`, `page_end`), copied into each entry's metadata. */
+  readonly location?: Readonly<Record<string, unknown>>;
 }
 
 export interface GenerationRequest {

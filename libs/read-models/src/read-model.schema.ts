@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS ${t.chunks} (
   heading_path jsonb NOT NULL,
   start_offset integer NOT NULL,
   end_offset integer NOT NULL,
+  metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
   created_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ${t.chunks}_document ON ${t.chunks} (document_id, chunk_index);

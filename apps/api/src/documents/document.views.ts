@@ -22,5 +22,6 @@ export const chunkView = (c: ChunkRow) => ({
   start_offset: c.start_offset,
   end_offset: c.end_offset,
   char_count: c.text.length,
+  metadata: c.metadata,
   text: c.text,
 });

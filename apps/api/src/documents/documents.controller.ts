@@ -20,7 +20,7 @@ export class DocumentsController {
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
   ) {}
 
-  /** Multipart: `project_id` and one or more `files` (.md, .markdown, .txt); optional `chunk_size`, `chunk_overlap`. */
+  /** Multipart: `project_id` and one or more `files` (.md, .markdown, .txt, .pdf, .docx, .html); optional `chunk_size`, `chunk_overlap`. */
   @Post('upload')
   @HttpCode(201)
   @UseInterceptors(AnyFilesInterceptor())

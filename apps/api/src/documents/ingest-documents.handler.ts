@@ -1,12 +1,44 @@
 import { documentDecider, documentStream, NotFoundError, projectDecider, projectStream, type ChunkRecord, ValidationError } from '@compileo/domain';
-import { chunkDocument, resolveChunkOptions } from '@compileo/generation';
+import { chunkDocument, resolveChunkOptions, type ResolvedChunkOptions } from '@compileo/generation';
+import { chunkerFileName, pagesFor, parseDocument } from '@compileo/ingestion';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventWriter } from '../http/event-writer';
-import { documentText } from './document-text';
-import { IngestDocumentsCommand } from './ingest-documents.command';
+import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
+
+interface Prepared {
+  readonly file: IncomingFile;
+  readonly contentType: string;
+  readonly records: ChunkRecord[];
+}
+
+/** Parses a file (Markdown, text, PDF, DOCX, HTML) and splits it into chunks that know their heading path and pages. */
+const prepare = async (file: IncomingFile, chunking: ResolvedChunkOptions): Promise<Prepared> => {
+  const parsed = await parseDocument(file.fileName, file.content);
+  const chunks = chunkDocument(parsed.markdown, chunkerFileName(file.fileName), chunking);
+  if (chunks.length === 0) throw ValidationError.field('files', `${file.fileName} has no text to chunk`);
+  const records = chunks.map((c) => ({
+    chunkId: randomUUID(),
+    index: c.index,
+    text: c.text,
+    heading: c.heading,
+    headingPath: c.headingPath,
+    startOffset: c.startOffset,
+    endOffset: c.endOffset,
+    metadata: pagesFor(parsed.pages, c.startOffset, c.endOffset) ?? {},
+  }));
+  return { file, contentType: parsed.contentType, records };
+};
+
+/** Names the file's position in a multi-file upload as the field of its problem (`files.1`). */
+const naming =
+  (field: string) =>
+  (error: unknown): never => {
+    if (error instanceof ValidationError) throw new ValidationError(error.problems.map((p) => ({ ...p, field })));
+    throw error;
+  };
 
 /**
  * Parses and chunks every file first, so that one bad file rejects the whole request before anything is
@@ -24,21 +56,8 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     const { state } = await this.writer.load(projectStream(command.projectId), projectDecider);
     if (!state.exists) throw new NotFoundError('project', command.projectId);
     const chunking = resolveChunkOptions(command.chunking);
-    const prepared = command.files.map((file, i) => {
-      const { text, contentType } = documentText(file.fileName, file.content, command.files.length > 1 ? `files.${i}` : 'files');
-      const chunks = chunkDocument(text, file.fileName, chunking);
-      if (chunks.length === 0) throw ValidationError.field('files', `${file.fileName} has no text to chunk`);
-      const records: ChunkRecord[] = chunks.map((c) => ({
-        chunkId: randomUUID(),
-        index: c.index,
-        text: c.text,
-        heading: c.heading,
-        headingPath: c.headingPath,
-        startOffset: c.startOffset,
-        endOffset: c.endOffset,
-      }));
-      return { file, contentType, records };
-    });
+    const prepared: Prepared[] = [];
+    for (const [i, file] of command.files.entries()) prepared.push(await prepare(file, chunking).catch(naming(command.files.length > 1 ? `files.${i}` : 'files')));
     const ids: string[] = [];
     for (const { file, contentType, records } of prepared) {
       const documentId = randomUUID();

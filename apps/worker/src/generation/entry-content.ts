@@ -43,6 +43,7 @@ export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryC
       prompt_name: ctx.promptName,
       document: ctx.chunk.documentName,
       heading: ctx.chunk.heading,
+      ...ctx.chunk.location,
       ...(ctx.tokens ? { usage: ctx.tokens } : {}),
     },
   };

@@ -8,6 +8,8 @@ export interface ChunkRecord {
   readonly headingPath: readonly string[];
   readonly startOffset: number;
   readonly endOffset: number;
+  /** Where the chunk sits in the source: `page_start`/`page_end` for paged formats (PDF). */
+  readonly metadata: Readonly<Record<string, unknown>>;
 }
 
 /** A document was parsed and split into chunks; the chunks are part of the fact. */

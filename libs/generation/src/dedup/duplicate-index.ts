@@ -14,7 +14,11 @@ export interface DuplicateMatch {
  */
 export class DuplicateIndex {
   private readonly exact = new Map<string, string>();
+  /** Every id per exact key, in insertion order (`exact` keeps only the first, for findDuplicate). */
+  private readonly exactAll = new Map<string, string[]>();
   private readonly sizes = new Map<string, number>();
+  /** Insertion position of each id, for stable tie-breaks in findAll. */
+  private readonly position = new Map<string, number>();
   private readonly postings = new Map<string, string[]>();
 
   constructor(private readonly threshold = NEAR_DUPLICATE_THRESHOLD) {}
@@ -27,8 +31,12 @@ export class DuplicateIndex {
     if (this.sizes.has(id)) return;
     const key = exactKey(text);
     if (!this.exact.has(key)) this.exact.set(key, id);
+    const same = this.exactAll.get(key);
+    if (same) same.push(id);
+    else this.exactAll.set(key, [id]);
     const set = shingles(text);
     this.sizes.set(id, set.size);
+    this.position.set(id, this.position.size);
     for (const s of set) {
       const ids = this.postings.get(s);
       if (ids) ids.push(id);
@@ -48,6 +56,29 @@ export class DuplicateIndex {
       if (similarity >= this.threshold && (best === null || similarity > best.similarity)) best = { id, similarity, exact: false };
     }
     return best;
+  }
+
+  /**
+   * Every added text that is an exact or near duplicate of `text` (similarity ≥ `threshold`, by default the
+   * index's own), not only the best one: exact matches first (similarity 1, insertion order), then near
+   * matches by descending similarity, ties in insertion order. Same cost as findDuplicate. A text without
+   * words matches only other wordless texts, exactly.
+   */
+  findAll(text: string, threshold = this.threshold): DuplicateMatch[] {
+    const exactIds = this.exactAll.get(exactKey(text)) ?? [];
+    const out: DuplicateMatch[] = exactIds.map((id) => ({ id, similarity: 1, exact: true }));
+    const isExact = new Set(exactIds);
+    const query = shingles(text);
+    const shared = new Map<string, number>();
+    for (const s of query) for (const id of this.postings.get(s) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const near: DuplicateMatch[] = [];
+    for (const [id, common] of shared) {
+      if (isExact.has(id)) continue;
+      const similarity = common / (query.size + (this.sizes.get(id) ?? 0) - common);
+      if (similarity >= threshold) near.push({ id, similarity, exact: false });
+    }
+    near.sort((a, b) => b.similarity - a.similarity || (this.position.get(a.id) ?? 0) - (this.position.get(b.id) ?? 0));
+    return out.concat(near);
   }
 }
 

@@ -1,28 +1,19 @@
 import type { GeneratedItem } from '@compileo/domain';
 import type { GenerationRequest, GenerationResult, InvalidItem, ModelProvider, TokenUsage } from '../model-provider.port';
 import { normalizeText } from '../dedup/near-duplicate';
-import { AdaptiveLimiter } from './adaptive-limiter';
 import { itemShapeFor, responseJsonSchema, type JsonSchema } from './item-schema';
 import { parseItems } from './parse-items';
-import { RetryPolicy } from './retry-policy';
-import { abortableSleep, abortErrorFor, type Sleep } from './sleep';
-import { ModelCallError, type Completion, type TextModelClient } from './text-model-client';
+import { callResiliently, RESILIENCE_DEFAULTS, resolveResilience, type Resilience, type ResilienceOptions } from './resilient-call';
+import { abortErrorFor } from './sleep';
+import type { Completion, TextModelClient } from './text-model-client';
 
-export interface RemoteModelProviderOptions {
-  /** Per call, from when the call gets its limiter slot (queueing does not count). */
-  readonly timeoutMs?: number;
-  /** Calls per request or top-up, the first included; defaults to the retry policy's. */
-  readonly maxAttempts?: number;
+/** Timeout, attempts (per request or top-up), limiter, retry policy and sleep as in ResilienceOptions, plus top-ups. */
+export interface RemoteModelProviderOptions extends ResilienceOptions {
   /** Follow-up calls for the items still missing after the first call. */
   readonly maxTopUps?: number;
-  /** Share one limiter across every provider instance that calls the same model. */
-  readonly limiter?: AdaptiveLimiter;
-  readonly retryPolicy?: RetryPolicy;
-  /** Waits between retries; injectable so tests record the delays instead of waiting. */
-  readonly sleep?: Sleep;
 }
 
-export const REMOTE_DEFAULTS = { timeoutMs: 60_000, maxAttempts: 5, maxTopUps: 2, maxConcurrency: 32 } as const;
+export const REMOTE_DEFAULTS = { ...RESILIENCE_DEFAULTS, maxTopUps: 2 } as const;
 
 /** Bounds on the "already written" list so a long history cannot crowd the chunk out of the prompt. */
 const AVOID_LIST_MAX = 50;
@@ -49,24 +40,16 @@ interface Tally {
  */
 export class RemoteModelProvider implements ModelProvider {
   readonly name: string;
-  private readonly timeoutMs: number;
-  private readonly maxAttempts: number;
   private readonly maxTopUps: number;
-  private readonly limiter: AdaptiveLimiter;
-  private readonly retryPolicy: RetryPolicy;
-  private readonly sleep: Sleep;
+  private readonly resilience: Resilience;
 
   constructor(
     private readonly client: TextModelClient,
     options: RemoteModelProviderOptions = {},
   ) {
     this.name = client.provider;
-    this.timeoutMs = options.timeoutMs ?? REMOTE_DEFAULTS.timeoutMs;
-    this.retryPolicy = options.retryPolicy ?? new RetryPolicy({ maxAttempts: options.maxAttempts ?? REMOTE_DEFAULTS.maxAttempts });
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? this.retryPolicy.maxAttempts);
+    this.resilience = resolveResilience(options);
     this.maxTopUps = Math.max(0, options.maxTopUps ?? REMOTE_DEFAULTS.maxTopUps);
-    this.limiter = options.limiter ?? new AdaptiveLimiter({ maxConcurrency: REMOTE_DEFAULTS.maxConcurrency });
-    this.sleep = options.sleep ?? abortableSleep;
   }
 
   async generate(request: GenerationRequest): Promise<GenerationResult> {
@@ -125,66 +108,15 @@ export class RemoteModelProvider implements ModelProvider {
   }
 
   /** One logical call: retried under the policy until it succeeds, fails for good, or the request aborts. */
-  private async complete(prompt: string, jsonSchema: JsonSchema, request: GenerationRequest, tally: Tally): Promise<Completion> {
-    const signal = request.signal;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.limiter.run(() => this.callOnce(prompt, jsonSchema, request, tally), signal);
-      } catch (error) {
-        if (signal?.aborted) throw abortErrorFor(signal);
-        if (!(error instanceof ModelCallError) || !error.retryable || attempt >= this.maxAttempts) throw error;
-        // 429s have already cut the limiter (and paused it for Retry-After); this wait is this call's own.
-        await this.sleep(this.retryPolicy.delayMs(attempt, error), signal).catch((e: unknown) => {
-          throw signal?.aborted ? abortErrorFor(signal) : e;
-        });
-      }
-    }
-  }
-
-  /** One HTTP call with its own timeout; the caller's abort and the timeout are told apart afterwards. */
-  private async callOnce(prompt: string, jsonSchema: JsonSchema, request: GenerationRequest, tally: Tally): Promise<Completion> {
-    if (request.signal?.aborted) throw abortErrorFor(request.signal);
-    tally.calls++;
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
-    try {
-      const pending = this.client.complete({ prompt, jsonSchema, temperature: request.temperature, maxTokens: request.maxTokens, signal });
-      // A client that ignores its signal must not hold the caller: the race settles on abort regardless.
-      return await raceAbort(pending, signal);
-    } catch (error) {
-      if (request.signal?.aborted) throw abortErrorFor(request.signal);
-      if (timeout.signal.aborted) throw new ModelCallError(`${this.client.provider} ${this.client.model}: no response within ${this.timeoutMs} ms`, null, null, true);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  private complete(prompt: string, jsonSchema: JsonSchema, request: GenerationRequest, tally: Tally): Promise<Completion> {
+    return callResiliently(
+      this.client,
+      { prompt, jsonSchema, temperature: request.temperature, maxTokens: request.maxTokens, signal: request.signal },
+      this.resilience,
+      { onAttempt: () => tally.calls++ },
+    );
   }
 }
-
-const raceAbort = <T>(pending: Promise<T>, signal: AbortSignal): Promise<T> => {
-  if (signal.aborted) {
-    pending.catch(() => undefined);
-    return Promise.reject(abortErrorFor(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      pending.catch(() => undefined); // the abandoned call may still fail later; nobody is listening
-      reject(abortErrorFor(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-};
 
 /**
  * Items are de-duplicated by question. Summaries are the exception: their `question` is an instruction such as

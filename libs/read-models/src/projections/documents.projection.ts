@@ -9,13 +9,12 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
        VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
       [d.documentId, d.projectId, d.fileName, d.contentType, d.sizeBytes, d.chunks.length, d.chunkSize, d.chunkOverlap, d.ingestedAt],
     );
-    const rows = d.chunks.map((c) => ({ ...c, headingPath: c.headingPath }));
     await tx.query(
-      `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, created_at)
-       SELECT c."chunkId", $2, $3, c.index, c.text, c.heading, c."headingPath", c."startOffset", c."endOffset", $4
-       FROM jsonb_to_recordset($1::jsonb) AS c("chunkId" text, index int, text text, heading text, "headingPath" jsonb, "startOffset" int, "endOffset" int)
+      `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, metadata, created_at)
+       SELECT c."chunkId", $2, $3, c.index, c.text, c.heading, c."headingPath", c."startOffset", c."endOffset", COALESCE(c.metadata, '{}'::jsonb), $4
+       FROM jsonb_to_recordset($1::jsonb) AS c("chunkId" text, index int, text text, heading text, "headingPath" jsonb, "startOffset" int, "endOffset" int, metadata jsonb)
        ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(rows), d.documentId, d.projectId, d.ingestedAt],
+      [JSON.stringify(d.chunks), d.documentId, d.projectId, d.ingestedAt],
     );
   } else if (event.type === 'TaxonomyCreated') {
     const d = dataOf<TaxonomyCreated['data']>(event);

@@ -25,10 +25,11 @@ export interface ChunkRow {
   readonly heading_path: string[];
   readonly start_offset: number;
   readonly end_offset: number;
+  readonly metadata: Record<string, unknown>;
   readonly file_name: string;
 }
 
-const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, d.file_name`;
+const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name`;
 const CHUNK_FROM = `${t.chunks} c JOIN ${t.documents} d ON d.id = c.document_id`;
 
 export const findDocument = async (sql: SqlExecutor, id: string): Promise<DocumentRow | null> =>

@@ -1,0 +1,160 @@
+import type { TokenUsage } from '../model-provider.port';
+import { callResiliently, resolveResilience, type Resilience, type ResilienceOptions } from '../remote/resilient-call';
+import { abortErrorFor } from '../remote/sleep';
+import type { TextModelClient } from '../remote/text-model-client';
+import { contentTokens, TEMPLATE_WORDS } from '../text/keywords';
+import { splitSentences } from '../text/sentences';
+import { isRecord, lowerKeys, ModelReplyError, parseJsonReply } from './model-reply';
+
+export interface AnswerRequest {
+  readonly question: string;
+  /** The passage to answer from; null for closed-book (the model's own knowledge). */
+  readonly context: string | null;
+  readonly signal: AbortSignal;
+}
+
+export interface AnswerResult {
+  readonly answer: string;
+  /** Tokens the call used; null when no model was called (or the vendor did not say). */
+  readonly usage: TokenUsage | null;
+}
+
+/** A model under evaluation: answers one question, closed-book or from a passage. */
+export interface Answerer {
+  /** The model as recorded with benchmark results, e.g. `extractive`, `gemini-2.5-flash`. */
+  readonly model: string;
+  answer(request: AnswerRequest): Promise<AnswerResult>;
+}
+
+/** Lines that are not prose and never an answer: headings, table rows, code fences, HTML. */
+const NOT_PROSE = /^(?:#|\||```|~~~|<)/;
+/** List and quote markers in front of a sentence. */
+const MARKER = /^(?:[-*+>]\s+|\d+[.)]\s+)+/;
+
+/**
+ * The offline baseline, deterministic and free. With a context it answers with the context sentence that
+ * shares the most content tokens with the question (stopwords and question-template words such as "text" or
+ * "according" ignored; ties go to the sentence where the shared tokens are the larger share, then to the
+ * earlier one); no overlap at all gives ''. Closed-book it answers '': an offline model knows nothing.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  readonly model = 'extractive';
+
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
+    if (request.signal.aborted) throw abortErrorFor(request.signal);
+    return { answer: request.context === null ? '' : bestSentence(request.question, request.context), usage: null };
+  }
+}
+
+/** The context sentence that best answers `question` (see ExtractiveAnswerer); '' when none shares a content token. */
+export const bestSentence = (question: string, context: string): string => {
+  const wanted = new Set(contentTokens(question, TEMPLATE_WORDS));
+  if (wanted.size === 0) return '';
+  let best = '';
+  let bestShared = 0;
+  let bestDensity = 0;
+  for (const span of splitSentences(context)) {
+    if (NOT_PROSE.test(span.text)) continue;
+    const text = span.text.slice(MARKER.exec(span.text)?.[0].length ?? 0).trim();
+    const tokens = new Set(contentTokens(text));
+    if (tokens.size === 0) continue;
+    let shared = 0;
+    for (const t of tokens) if (wanted.has(t)) shared++;
+    const density = shared / tokens.size;
+    if (shared > bestShared || (shared === bestShared && shared > 0 && density > bestDensity)) {
+      best = text;
+      bestShared = shared;
+      bestDensity = density;
+    }
+  }
+  return best;
+};
+
+export interface RemoteAnswererOptions extends ResilienceOptions {
+  /** The model as recorded with results; defaults to the client's model. */
+  readonly model?: string;
+  /** Sampling temperature; 0 (deterministic-ish) by default, as benchmarks should be. */
+  readonly temperature?: number;
+  /**
+   * Output token cap; none by default, because thinking models (Gemini 2.5) spend output tokens on thinking
+   * and a small cap leaves them no room for the answer.
+   */
+  readonly maxTokens?: number;
+}
+
+export const ANSWER_JSON_SCHEMA = {
+  type: 'object',
+  properties: { answer: { type: 'string' } },
+  required: ['answer'],
+} as const;
+
+/**
+ * The prompt for one question: closed-book asks the model to answer from its own knowledge; with a context,
+ * using only that text. Concatenated, never templated, so braces or placeholders in documents are inert.
+ */
+export const answerPrompt = (question: string, context: string | null): string => {
+  const task =
+    context === null
+      ? 'Answer the question in one or two sentences from your own knowledge.'
+      : `Answer the question in one or two sentences using only this text:\n\n<text>\n${context}\n</text>`;
+  return `${task}\n\nQuestion: ${question}\n\nReply with JSON only: {"answer": "<your answer>"}`;
+};
+
+/**
+ * The answer in a reply: `{"answer": "..."}` (keys in any case, fenced or wrapped in prose, repaired when
+ * broken), a bare JSON string, or, when the reply holds no JSON at all, the reply text itself. JSON without
+ * an answer is a ModelReplyError.
+ */
+export const parseAnswer = (text: string): string => {
+  const parsed = parseJsonReply(text);
+  if (!parsed.found) {
+    if (text.trim() === '') throw new ModelReplyError('empty response', text);
+    return text.trim();
+  }
+  const value = parsed.value;
+  if (typeof value === 'string') return value.trim();
+  if (isRecord(value)) {
+    const answer = lowerKeys(value)['answer'];
+    if (typeof answer === 'string') return answer.trim();
+    if (typeof answer === 'number' || typeof answer === 'boolean') return String(answer);
+  }
+  throw new ModelReplyError('reply has no "answer" string', text);
+};
+
+/**
+ * An Answerer over any vendor's TextModelClient, with the same resilience as generation: a slot of the
+ * (shareable) AdaptiveLimiter, a per-call timeout, retries of retryable ModelCallErrors with back-off or
+ * Retry-After. A reply without a usable answer throws ModelReplyError (not retried); aborting the signal
+ * rejects with an AbortError.
+ */
+export class RemoteAnswerer implements Answerer {
+  readonly model: string;
+  private readonly resilience: Resilience;
+  private readonly temperature: number;
+  private readonly maxTokens: number | undefined;
+
+  constructor(
+    private readonly client: TextModelClient,
+    options: RemoteAnswererOptions = {},
+  ) {
+    this.model = options.model ?? client.model;
+    this.resilience = resolveResilience(options);
+    this.temperature = options.temperature ?? 0;
+    this.maxTokens = options.maxTokens;
+  }
+
+  async answer(request: AnswerRequest): Promise<AnswerResult> {
+    const completion = await callResiliently(
+      this.client,
+      {
+        prompt: answerPrompt(request.question, request.context),
+        jsonSchema: ANSWER_JSON_SCHEMA,
+        temperature: this.temperature,
+        maxTokens: this.maxTokens,
+        signal: request.signal,
+      },
+      this.resilience,
+    );
+    return { answer: parseAnswer(completion.text), usage: completion.usage };
+  }
+}
