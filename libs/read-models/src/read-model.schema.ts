@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS ${t.datasets} (
   input_tokens bigint NOT NULL DEFAULT 0,
   output_tokens bigint NOT NULL DEFAULT 0,
   cost_usd double precision,
+  revision bigint NOT NULL DEFAULT 0,
+  log_position text NOT NULL DEFAULT '',
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 );

@@ -108,8 +108,9 @@ export const answerPrompt = (question: string, context: string | null): string =
 export const parseAnswer = (text: string): string => {
   const parsed = parseJsonReply(text);
   if (!parsed.found) {
-    if (text.trim() === '') throw new ModelReplyError('empty response', text);
-    return text.trim();
+    const trimmed = text.trim();
+    if (trimmed === '') throw new ModelReplyError('empty response', text);
+    return jsonString(trimmed) ?? trimmed;
   }
   const value = parsed.value;
   if (typeof value === 'string') return value.trim();
@@ -119,6 +120,17 @@ export const parseAnswer = (text: string): string => {
     if (typeof answer === 'number' || typeof answer === 'boolean') return String(answer);
   }
   throw new ModelReplyError('reply has no "answer" string', text);
+};
+
+/** The string a reply holds when it is one JSON string literal, else null. */
+const jsonString = (text: string): string | null => {
+  if (!text.startsWith('"')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value.trim() : null;
+  } catch {
+    return null;
+  }
 };
 
 /**

@@ -82,7 +82,7 @@ export const runQaBenchmark = async (answerer: Answerer, items: readonly QaBench
         }
         sums[setting].em += exactMatch(result.answer, item.reference);
         sums[setting].f1 += tokenF1(result.answer, item.reference);
-      } catch (error) {
+      } catch {
         if (signal.aborted) throw abortErrorFor(signal);
         failures++;
       }

@@ -40,16 +40,30 @@ const GENERIC_QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     'role play plays mean means meaning meant happen happens work works kind kinds type types way ways thing ' +
     'things information detail details example examples aspect aspects stated mention mentioned mentions tell ' +
-    'tells talk talks provide provides offer offers anything something first named cite cites'
+    'tells talk talks provide provides offer offers anything something first named cite cites make makes made ' +
+    'making get gets got take takes took taken go goes went come comes came see seen saw know known knew find ' +
+    'finds found become becomes became keep keeps kept put puts show shows shown help helps include includes ' +
+    'included lead leads led call called occur occurs important'
   ).split(' '),
 );
 
-/** A word is covered by a chunk vocabulary when it occurs, or (five letters or more) shares a 5-letter stem with a chunk word. */
+/** A crude lemma: plural, -ed and -ing endings dropped from words longer than four letters. */
+const lemma = (word: string): string =>
+  word.length <= 4 ? word : word.replace(/ies$/, 'y').replace(/(?:sses|xes|ches|shes)$/, (m) => m.slice(0, -2)).replace(/(?:ing|ed|s)$/, '');
+
+/**
+ * A word is covered by a chunk vocabulary when it occurs, shares a lemma with a chunk word ("costs" /
+ * "cost"), or (five letters or more) shares a 5-letter stem with one ("diabetes" / "diabetic"). Generous on
+ * purpose: a negative is only made, and only scored as grounded, when its aspect is clearly absent.
+ */
 export const coveredBy = (word: string, vocabulary: ReadonlySet<string>): boolean => {
   if (vocabulary.has(word)) return true;
-  if (word.length < 5) return false;
-  const stem = word.slice(0, 5);
-  for (const v of vocabulary) if (v.length >= 5 && v.startsWith(stem)) return true;
+  const own = lemma(word);
+  const stem = word.length >= 5 ? word.slice(0, 5) : null;
+  for (const v of vocabulary) {
+    if (lemma(v) === own) return true;
+    if (stem !== null && v.length >= 5 && v.startsWith(stem)) return true;
+  }
   return false;
 };
 

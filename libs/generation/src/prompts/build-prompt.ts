@@ -1,5 +1,6 @@
 import { difficultyForComplexity, type GenerationMode, type PromptParameters } from '@compileo/domain';
 import { renderPrompt, templateForMode, type PromptVars } from './render-prompt';
+import { NEGATIVE_ANSWER, negativeCount } from '../negatives/negative-answer';
 
 export interface BuildPromptInput {
   readonly mode: GenerationMode;
@@ -30,7 +31,33 @@ export const PROMPT_DEFAULTS = {
 const nonBlank = (value: string | null | undefined): string | undefined =>
   value !== null && value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 
-export const promptVars = (input: BuildPromptInput): PromptVars => {
+/**
+ * The `{negatives}` line: how many of the `count` items must be questions the text does not answer
+ * (round(count × negativity_ratio)), worded for the template's item shape; empty when there are none or the
+ * template (summarization) has no negatives.
+ */
+export const negativesLine = (templateName: string, count: number, ratio: number | undefined): string => {
+  const n = negativeCount(count, ratio);
+  if (n === 0) return '';
+  switch (templateName) {
+    case 'summarization':
+      return '';
+    case 'question':
+      return `Make ${n} of the ${count} questions ones that the text does NOT answer (plausible questions about its topic that it leaves open); give each of them "answer": "${NEGATIVE_ANSWER}" and "negative": true.`;
+    case 'instruction':
+      return `Make ${n} of the ${count} examples ask for something the text does NOT say; their output must be exactly: ${NEGATIVE_ANSWER}`;
+    default:
+      return `Make ${n} of the ${count} items questions that the text does NOT answer; their answer must be exactly: ${NEGATIVE_ANSWER}`;
+  }
+};
+
+const NEGATIVES_LINE = /^[ \t]*\{negatives\}[ \t]*\r?\n/gm;
+
+/** Fills the template; a `{negatives}` line with nothing to say is removed rather than left blank. */
+const render = (template: string, vars: PromptVars): string =>
+  renderPrompt(vars.negatives ? template : template.replace(NEGATIVES_LINE, ''), vars);
+
+export const promptVars = (input: BuildPromptInput, templateName = 'qa_pairs'): PromptVars => {
   const p = input.parameters ?? {};
   return {
     count: String(input.count),
@@ -41,18 +68,23 @@ export const promptVars = (input: BuildPromptInput): PromptVars => {
     question_style: nonBlank(p.question_style) ?? PROMPT_DEFAULTS.question_style,
     answer_style: nonBlank(p.answer_style) ?? PROMPT_DEFAULTS.answer_style,
     categories: input.categories && input.categories.length > 0 ? input.categories.join(', ') : PROMPT_DEFAULTS.no_categories,
+    negatives: negativesLine(templateName, input.count, p.negativity_ratio),
     chunk: input.chunkText,
   };
 };
 
-/** A custom prompt replaces the template; if it never mentions {chunk}, the text is appended so the model sees it. */
+/**
+ * A custom prompt replaces the template; if it never mentions {chunk}, the text is appended so the model sees
+ * it. Like every other parameter, negatives reach a custom prompt only through its own `{negatives}` (worded
+ * for the mode's item shape).
+ */
 export const buildPrompt = (input: BuildPromptInput): BuiltPrompt => {
   const custom = nonBlank(input.customPrompt);
-  const vars = promptVars(input);
   if (custom !== undefined) {
+    const vars = promptVars(input, templateForMode(input.mode).name);
     const template = custom.includes('{chunk}') ? custom : `${custom}\n\nText:\n"""\n{chunk}\n"""`;
-    return { prompt: renderPrompt(template, vars), promptName: 'custom' };
+    return { prompt: render(template, vars), promptName: 'custom' };
   }
   const { name, template } = templateForMode(input.mode, input.promptName);
-  return { prompt: renderPrompt(template, vars), promptName: name };
+  return { prompt: render(template, promptVars(input, name)), promptName: name };
 };

@@ -1,6 +1,8 @@
 /**
  * The prompt templates generation really uses (also served by GET /config/default-prompts). Placeholders:
- * {count} {purpose} {audience} {domain} {complexity} {question_style} {answer_style} {categories} {chunk}.
+ * {count} {purpose} {audience} {domain} {complexity} {question_style} {answer_style} {categories} {negatives} {chunk}.
+ * `{negatives}` stands on its own line: build-prompt fills it from negativity_ratio ("Make n of the count
+ * items questions that the text does NOT answer; ...") and drops the line when there are none.
  * JSON examples use braces freely: only `{lower_snake}` names are placeholders, and unknown ones stay as is.
  */
 const CONTEXT = `Purpose: {purpose}
@@ -23,6 +25,7 @@ export const QA_PAIRS_TEMPLATE = `You write question-and-answer pairs for a trai
 ${CONTEXT}
 
 Write exactly {count} distinct question-answer pairs that the text answers. ${RULES}
+{negatives}
 Return only JSON: {"items": [{"question": "...", "answer": "...", "category": "...", "difficulty": "..."}]}
 
 ${TEXT}`;
@@ -32,6 +35,7 @@ ${CONTEXT}
 
 Write exactly {count} distinct questions, each with one short, unambiguous reference answer stated in the text,
 suitable for exact-match and token-F1 scoring. ${RULES}
+{negatives}
 Return only JSON: {"items": [{"question": "...", "answer": "...", "category": "...", "difficulty": "..."}]}
 
 ${TEXT}`;
@@ -40,6 +44,7 @@ export const QUESTION_TEMPLATE = `You write questions for a dataset.
 ${CONTEXT}
 
 Write exactly {count} distinct questions that the text answers. Do not answer them. ${RULES}
+{negatives}
 Return only JSON: {"items": [{"question": "...", "answer": null, "category": "...", "difficulty": "..."}]}
 
 ${TEXT}`;
@@ -49,6 +54,7 @@ ${CONTEXT}
 
 Find exactly {count} distinct questions the text answers and write a complete, multi-sentence answer to each,
 drawn from the text. ${RULES}
+{negatives}
 Return only JSON: {"items": [{"question": "...", "answer": "...", "category": "...", "difficulty": "..."}]}
 
 ${TEXT}`;
@@ -67,6 +73,7 @@ ${CONTEXT}
 
 Write exactly {count} distinct examples: an instruction, an input excerpt taken from the text, and the output
 a helpful assistant would give, grounded in the text. ${RULES}
+{negatives}
 Return only JSON: {"items": [{"instruction": "...", "input": "...", "output": "...", "category": "...", "difficulty": "..."}]}
 
 ${TEXT}`;

@@ -1,4 +1,4 @@
-import type { GeneratedItem, GenerationMode } from '@compileo/domain';
+import { difficultyForComplexity, type GeneratedItem, type GenerationMode } from '@compileo/domain';
 import type { GenerationRequest, GenerationResult, ModelProvider } from '../model-provider.port';
 import { normalizeText } from '../dedup/near-duplicate';
 import { termFrequency } from '../text/keywords';
@@ -10,6 +10,8 @@ import { instructionDrafts } from './extractive/instruction-drafts';
 import { answerDrafts, qaDrafts, questionDrafts } from './extractive/qa-drafts';
 import { asQuestionStyle } from './extractive/question-phrasing';
 import { summaryDrafts } from './extractive/summary-drafts';
+import { negativeDrafts } from './extractive/negative-drafts';
+import { negativeCount } from '../negatives/negative-answer';
 
 const DRAFTS: Readonly<Record<GenerationMode, (ctx: DraftContext) => Generator<Draft>>> = {
   default: qaDrafts,
@@ -23,7 +25,13 @@ const DRAFTS: Readonly<Record<GenerationMode, (ctx: DraftContext) => Generator<D
 /**
  * The built-in offline model: deterministic (same request → same items), no network, and grounded: every
  * answer is made of sentences copied from the chunk. The prompt is ignored; mode, count, categories,
- * question_style, variant and avoid are honoured.
+ * question_style, negativity_ratio, variant and avoid are honoured.
+ *
+ * negativity_ratio: in every mode but summarization, round(count × ratio) of the items are negative: a
+ * question about an aspect of the chunk's topic that the chunk verifiably lacks (see negative-drafts.ts),
+ * answered NEGATIVE_ANSWER (question mode: answer null), with metadata.negative = true. Negatives are spread
+ * evenly among the grounded items. When the chunk covers too many aspects to find enough negatives, the
+ * remaining slots hold grounded items instead.
  */
 export class ExtractiveProvider implements ModelProvider {
   readonly name = 'extractive';
@@ -40,17 +48,41 @@ export const extractItems = (request: GenerationRequest): GeneratedItem[] => {
   const ctx = draftContext(request, candidates);
   const avoid = new Set(request.avoid.map(normalizeText));
   const seen = new Set<string>();
-  const items: GeneratedItem[] = [];
-  for (const draft of DRAFTS[request.mode](ctx)) {
-    if (items.length >= request.count) break;
-    const keys = [draft.question, draft.answer].filter((t): t is string => t !== null).map(normalizeText);
-    const combined = normalizeText(`${draft.question} ${draft.answer ?? ''}`);
-    // Within a call neither a question nor an answer repeats; nothing equal to an `avoid` text comes back.
-    if (keys.some((k) => seen.has(k) || avoid.has(k)) || avoid.has(combined)) continue;
-    keys.forEach((k) => seen.add(k));
-    items.push(toItem(draft, request, ctx));
+  const take = (drafts: Iterable<Draft>, limit: number): GeneratedItem[] => {
+    const items: GeneratedItem[] = [];
+    for (const draft of drafts) {
+      if (items.length >= limit) break;
+      const keys = [draft.question, draft.answer].filter((t): t is string => t !== null && !draft.negative).map(normalizeText);
+      if (draft.negative) keys.push(normalizeText(draft.question));
+      const combined = normalizeText(`${draft.question} ${draft.answer ?? ''}`);
+      // Within a call neither a question nor an answer repeats (negatives share their answer, so only their
+      // question counts); nothing equal to an `avoid` text comes back.
+      if (keys.some((k) => seen.has(k) || avoid.has(k)) || avoid.has(combined)) continue;
+      keys.forEach((k) => seen.add(k));
+      items.push(toItem(draft, request, ctx));
+    }
+    return items;
+  };
+  const wanted = negativeCount(request.count, request.parameters.negativity_ratio);
+  const offset = Math.max(0, request.variant) * Math.max(1, wanted);
+  const negatives = wanted > 0 ? take(negativeDrafts(ctx, { mode: request.mode, heading: request.chunk.heading, offset }), wanted) : [];
+  const positives = take(DRAFTS[request.mode](ctx), request.count - negatives.length);
+  return interleave(positives, negatives);
+};
+
+/** Negatives spread evenly through the positives: the i-th of n lands near position (i + ½) × total / n. */
+const interleave = (positives: readonly GeneratedItem[], negatives: readonly GeneratedItem[]): GeneratedItem[] => {
+  if (negatives.length === 0) return [...positives];
+  const total = positives.length + negatives.length;
+  const slots = new Set(negatives.map((_, i) => Math.floor(((i + 0.5) * total) / negatives.length)));
+  const out: GeneratedItem[] = [];
+  let p = 0;
+  let n = 0;
+  for (let at = 0; at < total; at++) {
+    if ((slots.has(at) && n < negatives.length) || p >= positives.length) out.push(negatives[n++]);
+    else out.push(positives[p++]);
   }
-  return items;
+  return out;
 };
 
 const draftContext = (request: GenerationRequest, candidates: DraftContext['candidates']): DraftContext => {
@@ -79,12 +111,14 @@ const toItem = (draft: Draft, request: GenerationRequest, ctx: DraftContext): Ge
     sentence_indexes: draft.sentences.map((s) => s.position),
     char_offsets: draft.sentences.map((s) => [s.start, s.start + s.text.length]),
     ...(draft.keyPoints ? { key_points: draft.keyPoints } : {}),
+    ...(draft.negative ? { negative: true, negative_aspect: draft.negative.aspect, absent_terms: draft.negative.absentTerms } : {}),
   };
   const base: GeneratedItem = {
     question: draft.question,
     answer: draft.answer,
     category: pickCategory(request.categories, request.chunk.text, `${draft.question} ${source}`, request.chunk.heading),
-    difficulty: estimateDifficulty(source),
+    // A negative has no source sentences to judge: it sits at the requested difficulty.
+    difficulty: draft.negative ? difficultyForComplexity(request.parameters.complexity_level) : estimateDifficulty(source),
     metadata,
   };
   return draft.instruction === undefined

@@ -1,6 +1,7 @@
 import { DIFFICULTIES, type Difficulty, type GeneratedItem } from '@compileo/domain';
 import { contentTokens, TEMPLATE_WORDS, tokenize } from '../text/keywords';
 import { estimateDifficulty } from '../text/difficulty';
+import { absentQuestionTerms, isNegativeAnswer, isNegativeItem } from '../negatives/negative-answer';
 
 /**
  * Quality score = Σ weight × component, each component in 0..1, rounded to 3 decimals:
@@ -13,6 +14,21 @@ import { estimateDifficulty } from '../text/difficulty';
  *  - uniqueness (0.15): 0 for an exact or near-duplicate of an earlier item, else 1.
  *  - difficulty_fit (0.10): 1 at the target difficulty, −1/3 per level away.
  * A grounded extractive item scores ≥ 0.9 unless far off the target difficulty (still ≥ 0.8).
+ *
+ * Negative items (metadata.negative, or an answer equal to NEGATIVE_ANSWER: "the text does not say") have
+ * no answer words to ground, so two components change; the rest are scored as above:
+ *  - grounding: 1 when the answer is NEGATIVE_ANSWER (case/punctuation-insensitive; a question-only item
+ *    needs none) and the question asks about something the chunk lacks, i.e. at least one of its content
+ *    words (minus template words, generic question words such as "role" or "made", and quoted headings) is
+ *    not covered by the chunk: neither present, nor sharing a lemma or a 5-letter stem with a chunk word.
+ *    Otherwise 0: the text does say, or an item marked negative carries some other answer.
+ *  - answer_adequacy: 1 for NEGATIVE_ANSWER when the question has such an absent term; 0.3 (the "only
+ *    repeats" factor) when the chunk covers every content word of the question, since refusing a question
+ *    the text answers is not an adequate answer; the usual length rule for any other answer.
+ * A negative made by the extractive provider scores ≥ 0.9 at the target difficulty; "The text does not
+ * say." to a question whose words all occur in the chunk scores about 0.5.
+ * The absence test is lexical: it cannot tell that "What is insulin's role?" is answered by a chunk that
+ * never uses the word, so it errs towards accepting a negative whose question uses out-of-chunk wording.
  */
 export const QUALITY_WEIGHTS = {
   grounding: 0.35,
@@ -71,14 +87,29 @@ export const scoreItem = (item: GeneratedItem, chunkText: string, opts: ScoreOpt
   const question = item.instruction ?? item.question;
   const answer = item.output ?? item.answer;
   const questionOnly = answer === null || answer === undefined;
+  const negative = isNegativeItem(item) ? negativeComponents(question ?? '', answer, chunkText) : null;
   const components: QualityComponents = {
-    grounding: round3(groundingScore(questionOnly ? question ?? '' : answer, chunkText)),
+    grounding: round3(negative?.grounding ?? groundingScore(questionOnly ? question ?? '' : answer, chunkText)),
     question_form: round3(questionFormScore(question)),
     // A question-only item (mode `question`) has no answer to judge: not applicable counts as adequate.
-    answer_adequacy: round3(questionOnly ? (question ? 1 : 0) : answerAdequacyScore(answer, question)),
+    answer_adequacy: round3(questionOnly ? (question ? 1 : 0) : negative?.adequacy ?? answerAdequacyScore(answer, question)),
     uniqueness: opts.duplicate ? 0 : 1,
-    difficulty_fit: round3(difficultyFitScore(item.difficulty ?? estimateDifficulty(answer ?? question ?? ''), opts.targetDifficulty)),
+    difficulty_fit: round3(difficultyFitScore(item.difficulty ?? estimateDifficulty(negative ? question ?? '' : answer ?? question ?? ''), opts.targetDifficulty)),
   };
   const keys = Object.keys(QUALITY_WEIGHTS) as (keyof QualityComponents)[];
   return { score: round3(keys.reduce((sum, k) => sum + QUALITY_WEIGHTS[k] * components[k], 0)), components };
+};
+
+/** Grounding and adequacy of a negative item (see the comment block above). */
+export const negativeComponents = (
+  question: string,
+  answer: string | null | undefined,
+  chunkText: string,
+): { readonly grounding: number; readonly adequacy: number | null } => {
+  const lacks = question.trim() !== '' && absentQuestionTerms(question, chunkText).length > 0;
+  const refusal = answer === null || answer === undefined || isNegativeAnswer(answer);
+  return {
+    grounding: refusal && lacks ? 1 : 0,
+    adequacy: isNegativeAnswer(answer) ? (lacks ? 1 : 0.3) : null,
+  };
 };

@@ -2,7 +2,8 @@ import { jsonrepair } from 'jsonrepair';
 import type { GeneratedItem, GenerationMode } from '@compileo/domain';
 import type { ZodError } from 'zod';
 import type { InvalidItem } from '../model-provider.port';
-import { ITEM_SCHEMAS, itemShapeFor, type InstructionItem, type QaItem, type QuestionItem, type SummarizationItem } from './item-schema';
+import { NEGATIVE_ANSWER, isNegativeAnswer } from '../negatives/negative-answer';
+import { ITEM_SCHEMAS, itemShapeFor, type ItemShape, type InstructionItem, type QaItem, type QuestionItem, type SummarizationItem } from './item-schema';
 
 export interface ParsedItems {
   readonly items: readonly GeneratedItem[];
@@ -135,6 +136,11 @@ const lowerKeys = (value: Record<string, unknown>): Record<string, unknown> => {
 type ItemResult = { readonly ok: true; readonly item: GeneratedItem } | { readonly ok: false; readonly reason: string };
 
 const validateItem = (raw: unknown, mode: GenerationMode): ItemResult => {
+  const result = validateShape(raw, mode);
+  return result.ok ? { ok: true, item: markNegative(result.item, raw, itemShapeFor(mode)) } : result;
+};
+
+const validateShape = (raw: unknown, mode: GenerationMode): ItemResult => {
   const shape = itemShapeFor(mode);
   // Question mode: a bare string in the list is a question.
   const input = shape === 'question' && typeof raw === 'string' ? { question: raw } : raw;
@@ -158,6 +164,24 @@ const validateItem = (raw: unknown, mode: GenerationMode): ItemResult => {
       return r.success ? { ok: true, item: fromInstruction(r.data) } : { ok: false, reason: zodReason(r.error) };
     }
   }
+};
+
+/**
+ * Negative items (negativity_ratio): an answer (instruction output) equal to NEGATIVE_ANSWER, ignoring case
+ * and punctuation, marks the item metadata.negative = true, and the answer is set to the canonical
+ * NEGATIVE_ANSWER so every negative reads the same. In question mode, where there is no answer to judge, the
+ * marker answer or an explicit `"negative": true` flags the item, and its answer becomes null like every
+ * question-mode item's. Summaries are never negative.
+ */
+const markNegative = (item: GeneratedItem, raw: unknown, shape: ItemShape): GeneratedItem => {
+  if (shape === 'summarization') return item;
+  if (shape === 'question') {
+    const marker = isRecord(raw) ? lowerKeys(raw).negative : undefined;
+    return isNegativeAnswer(item.answer) || marker === true || marker === 'true' ? { ...item, answer: null, metadata: { ...item.metadata, negative: true } } : item;
+  }
+  if (!isNegativeAnswer(item.output ?? item.answer)) return item;
+  const metadata = { ...item.metadata, negative: true };
+  return shape === 'instruction' ? { ...item, answer: NEGATIVE_ANSWER, output: NEGATIVE_ANSWER, metadata } : { ...item, answer: NEGATIVE_ANSWER, metadata };
 };
 
 /** Only set `difficulty` when the model gave a known one, so the caller's fallback applies otherwise. */

@@ -74,12 +74,12 @@ const near = (n: number): string => `${base(n)} extra`;
 
 describe('assignSplits with texts (leakage)', () => {
   const CATS = ['A', 'B', 'C', 'D', 'E'];
-  /** 1000 entries: 800 unique, 60 near-duplicate pairs, 20 exact triples (one member in another category). */
+  /** 1000 entries: 820 unique, 60 near-duplicate pairs, 20 exact triples (one member in another category). */
   const synthetic = () => {
     const list: { id: string; category: string; text: string }[] = [];
     let i = 0;
     const push = (text: string, category = CATS[i % CATS.length]) => list.push({ id: `e${String(i++).padStart(4, '0')}`, category, text });
-    for (let n = 0; n < 800; n++) push(base(n));
+    for (let n = 0; n < 820; n++) push(base(n));
     const groups: string[][] = [];
     for (let n = 1000; n < 1060; n++) {
       push(base(n));

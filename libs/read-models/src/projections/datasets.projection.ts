@@ -1,5 +1,5 @@
 import { bumpPatch, type DatasetChunkProcessed, type DatasetGenerationFailed, type DatasetGenerationRequested, type DatasetJobCancelled } from '@compileo/domain';
-import type { SqlExecutor } from '@compileo/event-store';
+import type { RecordedEvent, SqlExecutor } from '@compileo/event-store';
 import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
 
@@ -17,7 +17,14 @@ const regeneratedAny = async (tx: SqlExecutor, t: Tables, jobId: string): Promis
 const timeOf = (event: { readonly data: unknown }, key: string): string => (event.data as Record<string, string>)[key];
 
 export const datasetsProjection: ProjectionHandler = async (event, tx, t) => {
+  if (!event.streamId.startsWith('dataset-')) return;
   const datasetId = datasetIdOf(event.streamId);
+  await applyDatasetEvent(event, tx, t, datasetId);
+  // The stream revision and log position the row reflects: exports name them, so a file can be traced to the log.
+  await tx.query(`UPDATE ${t.datasets} SET revision = $2, log_position = $3 WHERE id = $1`, [datasetId, event.revision.toString(), event.position]);
+};
+
+const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Tables, datasetId: string): Promise<void> => {
   switch (event.type) {
     case 'DatasetGenerationRequested': {
       const d = dataOf<DatasetGenerationRequested['data']>(event);

@@ -1,5 +1,5 @@
 import { SPLITS } from '@compileo/domain';
-import { contentTypeFor, datasetFileName, writeJsonl, writeParquet, writeZip, type ExportRow } from '@compileo/export';
+import { contentTypeFor, datasetFileName, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
 import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { splitCounts, streamEntries, type DatasetRow } from '@compileo/read-models';
@@ -8,12 +8,10 @@ import type { Response } from 'express';
 import type { Writable } from 'node:stream';
 import { exportRows } from './export-rows';
 
-type Writer = (rows: AsyncIterable<ExportRow>, out: Writable) => Promise<{ readonly count: number }>;
-const WRITERS: Record<DatasetRow['format_type'], Writer> = { jsonl: writeJsonl, parquet: writeParquet };
-
 /**
- * Streams a dataset as one file in its format, or, when it has evaluation splits, as a ZIP of one file per
- * split plus a manifest. Rows come from the read model a page at a time, so memory stays flat.
+ * Streams a dataset as one file in the requested format (its `format_type` by default), or, when it has
+ * evaluation splits, as a ZIP of one file per split plus a manifest. Rows come from the read model a page
+ * at a time, so memory stays flat whatever the size.
  */
 @Injectable()
 export class DatasetDownloadService {
@@ -22,28 +20,32 @@ export class DatasetDownloadService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async send(dataset: DatasetRow, res: Response): Promise<void> {
-    const ext = dataset.format_type;
-    const write = WRITERS[ext];
+  async send(dataset: DatasetRow, format: ExportFormat | undefined, res: Response): Promise<void> {
+    const chosen = format ?? dataset.format_type;
+    const { writer, extension, contentType } = FORMAT_WRITERS[chosen];
     const rows = (split: string | null) => exportRows(streamEntries(this.sql, dataset.id, split));
+    // Fine-tuning formats say so in the name; the native ones keep the contract's `{name}_v{version}.{ext}`.
+    const native = chosen === 'jsonl' || chosen === 'parquet';
+    const base = datasetFileName(native ? dataset.name : `${dataset.name}_${chosen}`, dataset.version, extension).replace(/\.[^.]+$/, '');
     if (!dataset.has_splits) {
-      this.headers(res, datasetFileName(dataset.name, dataset.version, ext), contentTypeFor(ext));
-      await write(rows(null), res);
+      this.headers(res, `${base}.${extension}`, contentType);
+      await writer(rows(null), res);
       res.end();
       return;
     }
-    const base = datasetFileName(dataset.name, dataset.version, ext).replace(/\.[^.]+$/, '');
-    const files = SPLITS.map((split) => ({ name: `${base}_${split}.${ext}`, write: (out: Writable) => write(rows(split), out) }));
+    const files = SPLITS.map((split) => ({ name: `${base}_${split}.${extension}`, write: (out: Writable) => writer(rows(split), out) }));
     const manifest = {
       dataset_id: dataset.id,
       name: dataset.name,
       version: dataset.version,
-      format: ext,
+      format: chosen,
       model: dataset.model,
       created_at: dataset.created_at,
       exported_at: this.clock.now().toISOString(),
       total_entries: dataset.total_entries,
       splits: await splitCounts(this.sql, dataset.id),
+      stream_revision: Number(dataset.revision),
+      log_position: dataset.log_position,
     };
     this.headers(res, `${base}.zip`, contentTypeFor('zip'));
     await writeZip(files, manifest, res);

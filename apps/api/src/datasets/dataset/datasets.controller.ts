@@ -1,11 +1,16 @@
 import { NotFoundError } from '@compileo/domain';
 import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { findDataset, pageEntries, qualitySummary, splitCounts, type DatasetRow } from '@compileo/read-models';
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { EXPORT_FORMATS } from '@compileo/export';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { z } from 'zod';
 import { datasetIdOf } from '../../http/ids';
+import { parseInput } from '../../http/parse-input';
 import { DatasetDownloadService } from './dataset-download.service';
 import { datasetView, INLINE_ENTRIES } from './dataset.view';
+
+const downloadQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).optional() }).strict();
 
 @Controller('api/v1/datasets')
 export class DatasetsController {
@@ -21,9 +26,11 @@ export class DatasetsController {
     return datasetView(dataset, entries, await qualitySummary(this.sql, dataset.id), await splitCounts(this.sql, dataset.id));
   }
 
+  /** `?format=jsonl|parquet|alpaca|sharegpt|openai`; the dataset's `format_type` by default. */
   @Get(':dataset_id/download')
-  async download(@Param('dataset_id') param: string, @Res() res: Response): Promise<void> {
-    await this.downloads.send(await this.find(param), res);
+  async download(@Param('dataset_id') param: string, @Query() query: unknown, @Res() res: Response): Promise<void> {
+    const { format } = parseInput(downloadQuerySchema, query);
+    await this.downloads.send(await this.find(param), format, res);
   }
 
   private async find(param: string): Promise<DatasetRow> {

@@ -21,6 +21,8 @@ export interface Draft {
   readonly instruction?: string;
   readonly input?: string;
   readonly keyPoints?: readonly string[];
+  /** Set on negative drafts: a question the chunk does not answer (the aspect asked about, the question's words absent from the chunk). */
+  readonly negative?: { readonly aspect: string; readonly absentTerms: readonly string[] };
 }
 
 /** `size` consecutive sentences from `from` in reading order (fewer at the end of the chunk). */
