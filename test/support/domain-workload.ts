@@ -268,7 +268,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const dataset = random.pick(allChunksDone().length ? allChunksDone() : generating());
           const job = open(dataset, 'generation')[0];
           const splits: SplitAssignments | null = dataset.includeSplits ? Object.fromEntries([...dataset.state.entries.keys()].map((id) => [id, random.pick(SPLITS)])) : null;
-          return runDataset(dataset, { type: 'CompleteGeneration', jobId: job.jobId, splits, now: now() }, `${job.jobId}:complete`);
+          return runDataset(dataset, { type: 'CompleteGeneration', jobId: job.jobId, splits, report: null, benchmark: null, now: now() }, `${job.jobId}:complete`);
         }),
     },
     failGeneration: {
@@ -357,7 +357,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const dataset = random.pick(regenerating());
           const job = random.pick(open(dataset, 'regeneration'));
           const failed = job.entryIds.filter((id) => !job.done.has(id)).map((entryId) => ({ entryId, reason: 'model refused' }));
-          return runDataset(dataset, { type: 'CompleteRegeneration', jobId: job.jobId, failed, now: now() }, `${job.jobId}:complete`);
+          return runDataset(dataset, { type: 'CompleteRegeneration', jobId: job.jobId, failed, report: null, now: now() }, `${job.jobId}:complete`);
         }),
     },
   };

@@ -33,3 +33,7 @@ export { ModelReplyError, parseJsonReply, type JsonReply } from './evaluation/mo
 export * from './judge/rubric';
 export * from './judge/model-judge';
 export * from './report/dataset-report';
+export * from './negatives/negative-answer';
+export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
+export * from './augmentation/augment-items';
+export { SYNONYMS } from './augmentation/synonyms';

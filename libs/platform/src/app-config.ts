@@ -21,6 +21,8 @@ const schema = z.object({
   /** Per model call; a slower call is abandoned and retried with back-off. */
   COMPILEO_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** Ceiling of calls in flight to one model across all jobs; 429s lower it adaptively. */
+  /** A remote model (e.g. gemini-2.5-flash) that also scores entries with a weighted rubric; unset: heuristics only. */
+  COMPILEO_JUDGE_MODEL: z.string().min(1).optional(),
   COMPILEO_MAX_MODEL_CALLS: z.coerce.number().int().min(1).max(256).default(32),
   /** JSON: {"<model>": {"input_per_million": USD, "output_per_million": USD}}; costs are recorded for models listed. */
   COMPILEO_PRICE_TABLE: z

@@ -37,6 +37,7 @@ export const platformProviders = (config: AppConfig): Provider[] => [
         prices: config.COMPILEO_PRICE_TABLE,
         callTimeoutMs: config.COMPILEO_MODEL_TIMEOUT_MS,
         maxConcurrentCalls: config.COMPILEO_MAX_MODEL_CALLS,
+        judgeModel: config.COMPILEO_JUDGE_MODEL,
       }),
   },
 ];

@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS ${t.datasets} (
   input_tokens bigint NOT NULL DEFAULT 0,
   output_tokens bigint NOT NULL DEFAULT 0,
   cost_usd double precision,
+  quality_report jsonb,
+  benchmarks jsonb NOT NULL DEFAULT '[]'::jsonb,
   revision bigint NOT NULL DEFAULT 0,
   log_position text NOT NULL DEFAULT '',
   created_at timestamptz NOT NULL,

@@ -1,5 +1,5 @@
 import { difficultyForComplexity, type Difficulty, type EntryContent, type GeneratedItem, type GenerationConfig } from '@compileo/domain';
-import { FALLBACK_CATEGORY, scoreItem, type SourceChunk } from '@compileo/generation';
+import { combineScores, FALLBACK_CATEGORY, scoreItem, type SourceChunk } from '@compileo/generation';
 
 export interface ContentContext {
   readonly chunk: SourceChunk;
@@ -11,7 +11,12 @@ export interface ContentContext {
   readonly duplicate: boolean;
   /** This entry's share of the chunk's tokens, when the model reports usage. */
   readonly tokens: { readonly input_tokens: number; readonly output_tokens: number } | null;
+  /** The rubric judge's verdict on this item, when a judge model is configured. */
+  readonly judged?: { readonly score: number; readonly scores: Readonly<Record<string, number>> } | null;
 }
+
+const prefixed = (prefix: string, scores: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(scores).map(([k, v]) => [`${prefix}${k}`, v]));
 
 /** A category from the taxonomy when one is named (else `Other`); otherwise the model's, the heading, or General. */
 const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
@@ -23,7 +28,12 @@ const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
 export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryContent => {
   const target = difficultyForComplexity(ctx.config.parameters.complexity_level);
   const difficulty: Difficulty = item.difficulty ?? target;
-  const quality = ctx.config.analyze_quality ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate }) : null;
+  const heuristic = ctx.config.analyze_quality ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate }) : null;
+  const judged = heuristic && ctx.judged ? ctx.judged : null;
+  const quality = heuristic && {
+    score: judged ? combineScores(heuristic.score, judged.score) : heuristic.score,
+    components: judged ? { ...heuristic.components, ...prefixed('judge_', judged.scores), judge: judged.score } : heuristic.components,
+  };
   return {
     question: item.question,
     answer: item.answer,

@@ -1,12 +1,14 @@
 import { datasetDecider, datasetStream, type DatasetState, type ScoredItem } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { assignSplits, dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
+import { completeGeneration } from './job-completion';
+import { judgeItems, sumCosts, withJudgeUsage } from './judge-items';
 import { runPool } from './run-pool';
 import { SerialLock } from './serial-lock';
 import { loadSourceChunks } from './source-chunks';
@@ -20,6 +22,7 @@ interface JobContext {
   readonly index: DuplicateIndex;
   readonly lock: SerialLock;
   readonly signal: AbortSignal;
+  readonly judge: Judge | null;
 }
 
 /**
@@ -56,13 +59,13 @@ export class GenerationJobProcessor {
     const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
     const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
-    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal };
+    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal, judge: this.models.judge() };
     try {
       await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
     } finally {
       watch.stop();
     }
-    if (!watch.signal.aborted) await this.finish(trigger);
+    if (!watch.signal.aborted) await this.finish(trigger, signal);
   }
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
@@ -77,7 +80,12 @@ export class GenerationJobProcessor {
       failure = messageOf(error);
     }
     const { items, model, promptName, invalid } = drawn;
-    const usage = drawn.usage ? { ...drawn.usage, costUsd: this.models.costOf(model, drawn.usage) } : null;
+    const verdicts = request.config.analyze_quality && ctx.judge ? await judgeItems(ctx.judge, items, chunk.text, ctx.signal) : null;
+    if (ctx.signal.aborted) return;
+    const spent = withJudgeUsage(drawn.usage, verdicts);
+    const judgeUsage = withJudgeUsage(null, verdicts);
+    const cost = sumCosts(drawn.usage && this.models.costOf(model, drawn.usage), judgeUsage && ctx.judge && this.models.costOf(ctx.judge.model, judgeUsage));
+    const usage = spent ? { ...spent, costUsd: cost } : null;
     const tokens = usage && items.length ? { input_tokens: Math.round(usage.inputTokens / items.length), output_tokens: Math.round(usage.outputTokens / items.length) } : null;
     await ctx.lock.run(async () => {
       const now = this.clock.now().toISOString();
@@ -92,7 +100,8 @@ export class GenerationJobProcessor {
           : sibling
             ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
             : undefined;
-        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf, tokens });
+        const judged = verdicts?.[k] ?? null;
+        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf, tokens, judged });
         return duplicateOf ? { ...content, duplicateOf } : content;
       });
       const result = await this.runner.run(
@@ -107,8 +116,8 @@ export class GenerationJobProcessor {
     });
   }
 
-  /** Completes the job (with splits when asked), or fails it when every chunk failed. */
-  private async finish(trigger: JobTrigger): Promise<void> {
+  /** Completes the job (with splits, report and benchmark), or fails it when every chunk failed. */
+  private async finish(trigger: JobTrigger, signal: AbortSignal): Promise<void> {
     const { state } = await this.runner.load(datasetStream(trigger.datasetId), datasetDecider);
     const job = state.jobs.get(trigger.jobId);
     const request = state.request;
@@ -117,13 +126,11 @@ export class GenerationJobProcessor {
       await this.fail(trigger, `every chunk failed (${job.failedChunks} of ${request.chunkIds.length}); see the chunk failures in the dataset history`);
       return;
     }
-    const splits = request.config.include_evaluation_sets
-      ? Object.fromEntries(assignSplits([...state.entries.values()].map((e) => ({ id: e.entryId, category: e.content.category })), request.splitSeed))
-      : null;
+    const completion = await completeGeneration(this.models, this.sql, state, signal);
     await this.runner.run(
       datasetStream(trigger.datasetId),
       datasetDecider,
-      { type: 'CompleteGeneration', jobId: trigger.jobId, splits, now: this.clock.now().toISOString() },
+      { type: 'CompleteGeneration', jobId: trigger.jobId, ...completion, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
   }

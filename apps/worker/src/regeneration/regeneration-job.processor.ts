@@ -8,6 +8,7 @@ import { drawItems, messageOf } from '../generation/draw-items';
 import { toEntryContent } from '../generation/entry-content';
 import { runPool } from '../generation/run-pool';
 import { loadSourceChunks } from '../generation/source-chunks';
+import { reportOf } from '../generation/job-completion';
 import { watchCancellation } from '../job-cancellation';
 
 /** Candidates drawn per entry when `improve_quality` asks for the best of several. */
@@ -61,10 +62,11 @@ export class RegenerationJobProcessor {
       watch.stop();
     }
     if (watch.signal.aborted) return;
+    const { state: after } = await this.runner.load(stream, datasetDecider);
     await this.runner.run(
       stream,
       datasetDecider,
-      { type: 'CompleteRegeneration', jobId: trigger.jobId, failed: skipped, now: this.clock.now().toISOString() },
+      { type: 'CompleteRegeneration', jobId: trigger.jobId, failed: skipped, report: reportOf(after), now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
   }

@@ -1,5 +1,5 @@
 import type { DatasetGenerationRequested } from './dataset.events';
-import type { EntryContent, FeedbackRecord, InvalidItemRecord, RegenerationConfig, ScoredItem, SplitAssignments, Usage } from './dataset.types';
+import type { BenchmarkResult, EntryContent, FeedbackRecord, InvalidItemRecord, QualityReport, RegenerationConfig, ScoredItem, SplitAssignments, Usage } from './dataset.types';
 
 export type RequestGeneration = { readonly type: 'RequestGeneration'; readonly now: string } & Omit<DatasetGenerationRequested['data'], 'requestedAt'>;
 
@@ -20,6 +20,10 @@ export interface CompleteGeneration {
   readonly jobId: string;
   /** Split of every accepted entry, when the dataset has evaluation sets. */
   readonly splits: SplitAssignments | null;
+  /** Dataset-level quality report (diversity, category balance, difficulty spread). */
+  readonly report: QualityReport | null;
+  /** The benchmark result, when the request asked for one. */
+  readonly benchmark: BenchmarkResult | null;
   readonly now: string;
 }
 
@@ -62,6 +66,7 @@ export interface CompleteRegeneration {
   readonly type: 'CompleteRegeneration';
   readonly jobId: string;
   readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+  readonly report: QualityReport | null;
   readonly now: string;
 }
 

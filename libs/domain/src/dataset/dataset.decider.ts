@@ -40,8 +40,13 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
       const result = resultSummary(state, request, job);
-      const completed: DatasetEvent = { type: 'DatasetGenerationCompleted', data: { jobId: command.jobId, result, completedAt: command.now } };
-      return command.splits ? [{ type: 'DatasetSplitAssigned', data: { seed: request.splitSeed, assignments: command.splits } }, completed] : [completed];
+      const at = command.now;
+      return [
+        ...(command.splits ? [{ type: 'DatasetSplitAssigned' as const, data: { seed: request.splitSeed, assignments: command.splits } }] : []),
+        ...(command.report ? [{ type: 'DatasetQualityAnalysed' as const, data: { jobId: command.jobId, report: command.report, analysedAt: at } }] : []),
+        ...(command.benchmark ? [{ type: 'DatasetBenchmarkRecorded' as const, data: { jobId: command.jobId, result: command.benchmark, recordedAt: at } }] : []),
+        { type: 'DatasetGenerationCompleted', data: { jobId: command.jobId, result, completedAt: at } },
+      ];
     }
     case 'FailGeneration': {
       const job = state.jobs.get(command.jobId);
@@ -102,7 +107,11 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
-      return [{ type: 'DatasetRegenerationCompleted', data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, completedAt: command.now } }];
+      const completed: DatasetEvent = {
+        type: 'DatasetRegenerationCompleted',
+        data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, completedAt: command.now },
+      };
+      return command.report ? [{ type: 'DatasetQualityAnalysed', data: { jobId: command.jobId, report: command.report, analysedAt: command.now } }, completed] : [completed];
     }
   }
 };

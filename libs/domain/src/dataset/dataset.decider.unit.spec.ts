@@ -54,7 +54,7 @@ const generating = (overrides: Parameters<typeof requestGeneration>[0] = {}): Sc
 const ready = (overrides: Parameters<typeof requestGeneration>[0] = {}): Scenario => {
   const s = generating(overrides);
   s.run(recordChunk(0, [item('q1', { category: 'Alpha' }), item('q2', { category: 'Alpha' }), item('q3', { category: 'Alpha' })]));
-  s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, now: NOW });
+  s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW });
   return s;
 };
 
@@ -205,7 +205,7 @@ describe('dataset decider', () => {
       const s = generating({ config: generationConfig({ analyze_quality: true, quality_threshold: 0.5 }) });
       s.run(recordChunk(0, [item('a'), item('b', { qualityScore: 0.2 })]));
       s.run(recordChunk(1, [], { failure: 'boom' }));
-      const completed = only(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, now: '2025-01-02T00:00:00.000Z' }), 'DatasetGenerationCompleted');
+      const completed = only(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: '2025-01-02T00:00:00.000Z' }), 'DatasetGenerationCompleted');
       expect(completed.data).toEqual({
         jobId: 'job-1',
         result: { dataset_id: 'ds-1', entries_count: 1, rejected_count: 1, chunks_processed: 2, chunks_failed: 1, version: '1.0.0' },
@@ -218,7 +218,7 @@ describe('dataset decider', () => {
     it('with splits assigns them (with the request seed) before completing', () => {
       const s = generating({ splitSeed: 'the-seed' });
       s.run(recordChunk(0, [item('a'), item('b'), item('c')]));
-      const events = s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' }, now: NOW });
+      const events = s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' }, report: null, benchmark: null, now: NOW });
       expect(events.map((e) => e.type)).toEqual(['DatasetSplitAssigned', 'DatasetGenerationCompleted']);
       expect(events[0].data).toEqual({ seed: 'the-seed', assignments: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' } });
       expect([...s.state.entries.values()].map((e) => e.split)).toEqual(['train', 'validation', 'test']);
@@ -226,8 +226,8 @@ describe('dataset decider', () => {
 
     it('twice, or for an unknown job, yields no events', () => {
       const s = ready();
-      expect(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, now: NOW })).toEqual([]);
-      expect(s.run({ type: 'CompleteGeneration', jobId: 'nope', splits: null, now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteGeneration', jobId: 'nope', splits: null, report: null, benchmark: null, now: NOW })).toEqual([]);
     });
   });
 
@@ -238,7 +238,7 @@ describe('dataset decider', () => {
       expect(failed.data).toEqual({ jobId: 'job-1', error: 'every chunk failed', failedAt: NOW });
       expect(s.state.status).toBe('failed');
       expect(s.run({ type: 'FailGeneration', jobId: 'job-1', error: 'again', now: NOW })).toEqual([]);
-      expect(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW })).toEqual([]);
     });
 
     it('does nothing to a completed job', () => {
@@ -392,10 +392,10 @@ describe('dataset decider', () => {
       // Regeneration alone does not bump the dataset version; completing it does, once.
       expect(s.state.version).toBe('1.0.1');
 
-      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], now: NOW }), 'DatasetRegenerationCompleted');
+      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }), 'DatasetRegenerationCompleted');
       expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], completedAt: NOW });
       expect(s.state.version).toBe('1.0.2');
-      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW })).toEqual([]);
       expect(s.run(regenerated('entry_2', 'after completion'))).toEqual([]);
       expect(s.state.version).toBe('1.0.2');
     });
@@ -404,7 +404,7 @@ describe('dataset decider', () => {
       const s = ready();
       s.run(request(['entry_1', 'entry_2']));
       s.run(regenerated('entry_1', 'ok'));
-      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [{ entryId: 'entry_2', reason: 'model refused' }], now: NOW }), 'DatasetRegenerationCompleted');
+      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [{ entryId: 'entry_2', reason: 'model refused' }], report: null, now: NOW }), 'DatasetRegenerationCompleted');
       expect(completed.data).toMatchObject({ regenerated: 1, failed: [{ entryId: 'entry_2', reason: 'model refused' }] });
     });
 

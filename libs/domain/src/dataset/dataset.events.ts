@@ -4,8 +4,10 @@ import type {
   EntryRecord,
   FeedbackRecord,
   GenerationConfig,
+  BenchmarkResult,
   GenerationResultSummary,
   InvalidItemRecord,
+  QualityReport,
   RegenerationConfig,
   RejectedRecord,
   SplitAssignments,
@@ -94,6 +96,18 @@ export type DatasetRegenerationCompleted = DomainEvent<'DatasetRegenerationCompl
   readonly completedAt: string;
 }>;
 
+export type DatasetQualityAnalysed = DomainEvent<'DatasetQualityAnalysed', {
+  readonly jobId: string;
+  readonly report: QualityReport;
+  readonly analysedAt: string;
+}>;
+
+export type DatasetBenchmarkRecorded = DomainEvent<'DatasetBenchmarkRecorded', {
+  readonly jobId: string;
+  readonly result: BenchmarkResult;
+  readonly recordedAt: string;
+}>;
+
 export type DatasetJobCancelled = DomainEvent<'DatasetJobCancelled', {
   readonly jobId: string;
   readonly kind: 'generation' | 'regeneration';
@@ -114,7 +128,9 @@ export type DatasetEvent =
   | DatasetRegenerationRequested
   | DatasetEntryRegenerated
   | DatasetRegenerationCompleted
-  | DatasetJobCancelled;
+  | DatasetJobCancelled
+  | DatasetQualityAnalysed
+  | DatasetBenchmarkRecorded;
 
 export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetGenerationRequested',
@@ -128,6 +144,8 @@ export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetEntryRegenerated',
   'DatasetRegenerationCompleted',
   'DatasetJobCancelled',
+  'DatasetQualityAnalysed',
+  'DatasetBenchmarkRecorded',
 ];
 
 /** Events that start a job; the job bus dispatches on these. */

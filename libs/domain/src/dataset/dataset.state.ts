@@ -101,6 +101,8 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       return { ...state, version: bumpPatch(state.version), entries, duplicateKeys: keys };
     }
     case 'DatasetFeedbackAdded':
+    case 'DatasetQualityAnalysed':
+    case 'DatasetBenchmarkRecorded':
       return state;
     case 'DatasetRegenerationRequested': {
       const job: JobProgress = {

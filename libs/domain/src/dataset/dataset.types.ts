@@ -97,3 +97,9 @@ export interface InvalidItemRecord {
   readonly raw: unknown;
   readonly reason: string;
 }
+
+/** The dataset-level quality report, as computed by the generation library (an opaque record here). */
+export type QualityReport = Readonly<Record<string, unknown>>;
+
+/** A benchmark run's scores (suite, model, exact match and F1 closed-book and with context). */
+export type BenchmarkResult = Readonly<{ suite: string; model: string } & Record<string, unknown>>;

@@ -37,7 +37,7 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     const seeder = new CommandRunner(real);
     await seeder.run(STREAM, datasetDecider, requestGeneration());
     await seeder.run(STREAM, datasetDecider, recordChunk(0, [item('q1'), item('q2'), item('q3'), item('q4')]));
-    await seeder.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: null, now: NOW });
+    await seeder.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW });
   };
 
   beforeEach(async () => {
@@ -58,7 +58,7 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     expect(created.state.status).toBe('generating');
     expect(created.position).not.toBeNull();
     const chunk = await runner.run(STREAM, datasetDecider, recordChunk(0, [item('a')]));
-    const completed = await runner.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train' }, now: NOW });
+    const completed = await runner.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train' }, report: null, benchmark: null, now: NOW });
     expect(completed.events.map((e) => e.type)).toEqual(['DatasetSplitAssigned', 'DatasetGenerationCompleted']);
     expect(store.appends.map((a) => a.expectedRevision)).toEqual(['no_stream', 0n, 1n]);
     expect(real.comparePositions(chunk.position as string, completed.position as string)).toBeLessThan(0);

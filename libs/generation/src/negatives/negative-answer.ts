@@ -43,7 +43,7 @@ const GENERIC_QUESTION_WORDS: ReadonlySet<string> = new Set(
     'tells talk talks provide provides offer offers anything something first named cite cites make makes made ' +
     'making get gets got take takes took taken go goes went come comes came see seen saw know known knew find ' +
     'finds found become becomes became keep keeps kept put puts show shows shown help helps include includes ' +
-    'included lead leads led call called occur occurs important'
+    'included lead leads led call called occur occurs important need needs'
   ).split(' '),
 );
 

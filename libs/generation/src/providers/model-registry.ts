@@ -4,6 +4,8 @@ import { costOf, type PriceTable } from '../pricing';
 import { AdaptiveLimiter } from '../remote/adaptive-limiter';
 import { RemoteModelProvider } from '../remote/remote.provider';
 import type { TextModelClient } from '../remote/text-model-client';
+import { ExtractiveAnswerer, RemoteAnswerer, type Answerer } from '../evaluation/answerer';
+import { ModelJudge, type Judge } from '../judge/model-judge';
 import { ExtractiveProvider } from './extractive.provider';
 import { createGeminiClient } from './gemini/gemini.client';
 import { geminiWireModel, isGeminiModelName } from './gemini/model-names';
@@ -24,6 +26,8 @@ export interface ModelConfig {
   /** Per-call timeout and the most calls in flight to one model (the adaptive limiter's ceiling). */
   readonly callTimeoutMs?: number;
   readonly maxConcurrentCalls?: number;
+  /** A remote model that scores entries with the rubric judge when `analyze_quality` is on. */
+  readonly judgeModel?: string;
 }
 
 export interface ResolvedModel {
@@ -76,7 +80,7 @@ const REMOTES: readonly Remote[] = [
  */
 export class ModelRegistry {
   private readonly extractive = new ExtractiveProvider();
-  private readonly remote = new Map<string, ModelProvider>();
+  private readonly remote = new Map<string, { readonly client: TextModelClient; readonly limiter: AdaptiveLimiter; readonly provider: ModelProvider }>();
 
   constructor(private readonly config: ModelConfig) {}
 
@@ -103,15 +107,36 @@ export class ModelRegistry {
 
   /** The provider serving a resolved model (created once per model). */
   providerFor(resolved: ResolvedModel): ModelProvider {
-    if (resolved.provider === 'extractive') return this.extractive;
-    let provider = this.remote.get(resolved.model);
-    if (!provider) {
-      const remote = REMOTES.find((r) => r.provider === resolved.provider)!;
+    return resolved.provider === 'extractive' ? this.extractive : this.remoteFor(resolved).provider;
+  }
+
+  /** Answers benchmark questions with the model (the offline model answers from the context only). */
+  answererFor(resolved: ResolvedModel): Answerer {
+    if (resolved.provider === 'extractive') return new ExtractiveAnswerer();
+    const { client, limiter } = this.remoteFor(resolved);
+    return new RemoteAnswerer(client, { limiter, timeoutMs: this.config.callTimeoutMs, model: resolved.model });
+  }
+
+  /** The rubric judge configured by COMPILEO_JUDGE_MODEL, or null when none is (or the offline model is named). */
+  judge(): Judge | null {
+    if (!this.config.judgeModel) return null;
+    const resolved = this.resolve(this.config.judgeModel, 'COMPILEO_JUDGE_MODEL');
+    if (resolved.provider === 'extractive') return null;
+    const { client, limiter } = this.remoteFor(resolved);
+    return new ModelJudge(client, { limiter, timeoutMs: this.config.callTimeoutMs, model: resolved.model });
+  }
+
+  /** One client and one adaptive limiter per remote model, shared by generation, judging and benchmarks. */
+  private remoteFor(resolved: ResolvedModel) {
+    let remote = this.remote.get(resolved.model);
+    if (!remote) {
+      const vendor = REMOTES.find((r) => r.provider === resolved.provider)!;
+      const client = vendor.client(this.config, resolved.model);
       const limiter = new AdaptiveLimiter({ maxConcurrency: this.config.maxConcurrentCalls ?? 32 });
-      provider = new RemoteModelProvider(remote.client(this.config, resolved.model), { limiter, timeoutMs: this.config.callTimeoutMs });
-      this.remote.set(resolved.model, provider);
+      remote = { client, limiter, provider: new RemoteModelProvider(client, { limiter, timeoutMs: this.config.callTimeoutMs }) };
+      this.remote.set(resolved.model, remote);
     }
-    return provider;
+    return remote;
   }
 
   /** USD for `usage` on `model` from the configured price table; null when it has no price. */

@@ -62,6 +62,15 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
       else if (await regeneratedAny(tx, t, d.jobId)) await bumpVersion(tx, t, datasetId, d.cancelledAt);
       return;
     }
+    case 'DatasetQualityAnalysed':
+      await tx.query(`UPDATE ${t.datasets} SET quality_report = $2 WHERE id = $1`, [datasetId, JSON.stringify((event.data as { report: unknown }).report)]);
+      return;
+    case 'DatasetBenchmarkRecorded':
+      await tx.query(`UPDATE ${t.datasets} SET benchmarks = benchmarks || jsonb_build_array($2::jsonb) WHERE id = $1`, [
+        datasetId,
+        JSON.stringify({ ...(event.data as { result: object }).result, recorded_at: (event.data as { recordedAt: string }).recordedAt }),
+      ]);
+      return;
     case 'DatasetEntryEdited':
       await bumpVersion(tx, t, datasetId, timeOf(event, 'editedAt'));
       return;

@@ -18,6 +18,8 @@ export interface DatasetRow {
   readonly input_tokens: string;
   readonly output_tokens: string;
   readonly cost_usd: number | null;
+  readonly quality_report: Record<string, unknown> | null;
+  readonly benchmarks: readonly Record<string, unknown>[];
   readonly revision: string;
   readonly log_position: string;
   readonly created_at: string;
@@ -34,7 +36,7 @@ export const findDataset = async (sql: SqlExecutor, id: string): Promise<Dataset
   (
     await sql.query<DatasetRow>(
       `SELECT id, project_id, name, status, version, format_type, model, config, job_id, total_entries, rejected_count, has_splits,
-         input_tokens::text AS input_tokens, output_tokens::text AS output_tokens, cost_usd, revision::text AS revision, log_position,
+         input_tokens::text AS input_tokens, output_tokens::text AS output_tokens, cost_usd, quality_report, benchmarks, revision::text AS revision, log_position,
          ${iso('created_at')}, ${iso('updated_at')} FROM ${t.datasets} WHERE id = $1`,
       [id],
     )

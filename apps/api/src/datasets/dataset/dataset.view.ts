@@ -13,6 +13,8 @@ export const datasetView = (d: DatasetRow, entries: readonly EntryRow[], quality
   created_at: d.created_at,
   format_type: d.format_type,
   quality_summary: quality,
+  quality_report: d.quality_report,
+  benchmarks: d.benchmarks,
   project_id: d.project_id,
   status: d.status,
   version: d.version,

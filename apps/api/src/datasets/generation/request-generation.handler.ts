@@ -8,7 +8,7 @@ import {
   type FormatType,
 } from '@compileo/domain';
 import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { ModelRegistry } from '@compileo/generation';
+import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { findTaxonomyByName, projectChunkIds } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
@@ -18,6 +18,14 @@ import { EventWriter } from '../../http/event-writer';
 import { idText } from '../../http/ids';
 import { generationConfig, mergeParameters } from './generation-config';
 import { RequestGenerationCommand, type GenerationStarted } from './request-generation.command';
+
+/** `qa` is the suite with data here; it scores the model on the test split, so it needs the splits. */
+const checkBenchmark = (suite: string, withSplits: boolean): void => {
+  if (!isBenchmarkSuite(suite)) {
+    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`);
+  }
+  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`);
+};
 
 /**
  * Checks everything a job will need before accepting it (project, chunks, taxonomy, model, benchmark),
@@ -37,9 +45,8 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const { state: project } = await this.writer.load(projectStream(projectId), projectDecider);
     if (!project.exists) throw new NotFoundError('project', projectId);
     const model = this.models.resolve(input.classification_model, 'classification_model');
-    if (input.run_benchmarks) {
-      throw new DomainError(`benchmark_suite '${input.benchmark_suite}' has no benchmark data configured on this server; no suites are available yet`);
-    }
+    if (input.run_benchmarks) checkBenchmark(input.benchmark_suite, input.include_evaluation_sets);
+    if (input.analyze_quality) this.models.judge(); // a configured judge the server cannot reach is a 422 now, not a failed job
     const taxonomy = input.taxonomy_name ? await findTaxonomyByName(this.sql, input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
     if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name);
     const chunkIds = await projectChunkIds(this.sql, projectId);
