@@ -1,6 +1,6 @@
 import { datasetDecider, datasetStream, type DatasetState, type ScoredItem } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { asAugmentation, augmentItems, dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
@@ -79,7 +79,8 @@ export class GenerationJobProcessor {
       if (ctx.signal.aborted) return;
       failure = messageOf(error);
     }
-    const { items, model, promptName, invalid } = drawn;
+    const { model, promptName, invalid } = drawn;
+    const items = augmentItems(drawn.items, asAugmentation(request.config.parameters.data_augmentation), `${ctx.trigger.datasetId}:${chunk.id}`);
     const verdicts = request.config.analyze_quality && ctx.judge ? await judgeItems(ctx.judge, items, chunk.text, ctx.signal) : null;
     if (ctx.signal.aborted) return;
     const spent = withJudgeUsage(drawn.usage, verdicts);
@@ -93,7 +94,9 @@ export class GenerationJobProcessor {
       const scored: ScoredItem[] = items.map((item, k) => {
         const text = dedupText(item);
         const existing = ctx.index.findDuplicate(text);
-        const sibling = existing ? null : siblings.findDuplicate(text);
+        // A variant is meant to resemble the item it was made from; only other siblings count as duplicates.
+        const origin = item.metadata?.augmented_from;
+        const sibling = existing ? null : (siblings.findAll(text).find((m) => m.id !== String(origin)) ?? null);
         siblings.add(String(k), text);
         const duplicateOf = existing
           ? { entryId: existing.id, similarity: existing.similarity }

@@ -1,0 +1,47 @@
+import { generateDataset, projectWithDocuments } from './support/api-flow';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface Entry {
+  readonly question: string;
+  readonly answer: string | null;
+  readonly source_chunk: string;
+  readonly metadata: { readonly negative?: boolean; readonly augmentation?: string; readonly augmented_from?: number };
+}
+
+describe('negativity_ratio and data_augmentation', () => {
+  let t: TestApp;
+  let projectId: string;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    projectId = await projectWithDocuments(t, 'diabetes.md');
+  });
+  afterAll(() => t.close());
+
+  const entriesOf = async (body: Record<string, unknown>): Promise<{ entries: Entry[]; chunks: number }> => {
+    const { datasetId, job } = await generateDataset(t, { project_id: projectId, quality_threshold: 0, ...body });
+    const res = await t.http.get(`/api/v1/datasets/${datasetId}/entries?per_page=1000`).expect(200);
+    return { entries: res.body.entries, chunks: job.result!.chunks_processed as number };
+  };
+
+  it('makes that share of each chunk questions the text does not answer', async () => {
+    const { entries } = await entriesOf({ datasets_per_chunk: 4, negativity_ratio: 0.25 });
+    const negatives = entries.filter((e) => e.metadata.negative);
+    const perChunk = new Map<string, number>();
+    for (const e of negatives) perChunk.set(e.source_chunk, (perChunk.get(e.source_chunk) ?? 0) + 1);
+    expect(negatives.length).toBeGreaterThan(0);
+    for (const n of perChunk.values()) expect(n).toBe(1);
+    for (const e of negatives) expect(e.answer).toBe('The text does not say.');
+    const none = await entriesOf({ datasets_per_chunk: 4, negativity_ratio: 0 });
+    expect(none.entries.filter((e) => e.metadata.negative)).toHaveLength(0);
+  });
+
+  it('adds a marked variant of each item with paraphrase', async () => {
+    const plain = await entriesOf({ datasets_per_chunk: 2, negativity_ratio: 0 });
+    const augmented = await entriesOf({ datasets_per_chunk: 2, negativity_ratio: 0, data_augmentation: 'paraphrase' });
+    const variants = augmented.entries.filter((e) => e.metadata.augmentation === 'paraphrase');
+    expect(variants.length).toBeGreaterThan(0);
+    expect(augmented.entries.length).toBe(plain.entries.length + variants.length);
+    const questions = new Set(plain.entries.map((e) => e.question));
+    for (const v of variants) expect(questions.has(v.question)).toBe(false);
+  });
+});
