@@ -37,3 +37,4 @@ export * from './negatives/negative-answer';
 export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
 export * from './augmentation/augment-items';
 export { SYNONYMS } from './augmentation/synonyms';
+export * from './remote/json-model-call';

@@ -1,5 +1,5 @@
 import type { TokenUsage } from '../model-provider.port';
-import { callResiliently, resolveResilience, type Resilience, type ResilienceOptions } from '../remote/resilient-call';
+import { JsonModelCall, type JsonModelCallOptions } from '../remote/json-model-call';
 import { abortErrorFor } from '../remote/sleep';
 import type { TextModelClient } from '../remote/text-model-client';
 import { contentTokens, TEMPLATE_WORDS } from '../text/keywords';
@@ -70,17 +70,7 @@ export const bestSentence = (question: string, context: string): string => {
   return best;
 };
 
-export interface RemoteAnswererOptions extends ResilienceOptions {
-  /** The model as recorded with results; defaults to the client's model. */
-  readonly model?: string;
-  /** Sampling temperature; 0 (deterministic-ish) by default, as benchmarks should be. */
-  readonly temperature?: number;
-  /**
-   * Output token cap; none by default, because thinking models (Gemini 2.5) spend output tokens on thinking
-   * and a small cap leaves them no room for the answer.
-   */
-  readonly maxTokens?: number;
-}
+export type RemoteAnswererOptions = JsonModelCallOptions;
 
 export const ANSWER_JSON_SCHEMA = {
   type: 'object',
@@ -140,33 +130,18 @@ const jsonString = (text: string): string | null => {
  * rejects with an AbortError.
  */
 export class RemoteAnswerer implements Answerer {
-  readonly model: string;
-  private readonly resilience: Resilience;
-  private readonly temperature: number;
-  private readonly maxTokens: number | undefined;
+  private readonly call: JsonModelCall;
 
-  constructor(
-    private readonly client: TextModelClient,
-    options: RemoteAnswererOptions = {},
-  ) {
-    this.model = options.model ?? client.model;
-    this.resilience = resolveResilience(options);
-    this.temperature = options.temperature ?? 0;
-    this.maxTokens = options.maxTokens;
+  constructor(client: TextModelClient, options: RemoteAnswererOptions = {}) {
+    this.call = new JsonModelCall(client, options);
+  }
+
+  get model(): string {
+    return this.call.model;
   }
 
   async answer(request: AnswerRequest): Promise<AnswerResult> {
-    const completion = await callResiliently(
-      this.client,
-      {
-        prompt: answerPrompt(request.question, request.context),
-        jsonSchema: ANSWER_JSON_SCHEMA,
-        temperature: this.temperature,
-        maxTokens: this.maxTokens,
-        signal: request.signal,
-      },
-      this.resilience,
-    );
+    const completion = await this.call.ask(answerPrompt(request.question, request.context), ANSWER_JSON_SCHEMA, request.signal);
     return { answer: parseAnswer(completion.text), usage: completion.usage };
   }
 }

@@ -1,6 +1,6 @@
 import type { TokenUsage } from '../model-provider.port';
 import { isRecord, lowerKeys, ModelReplyError, parseJsonReply } from '../evaluation/model-reply';
-import { callResiliently, resolveResilience, type Resilience, type ResilienceOptions } from '../remote/resilient-call';
+import { JsonModelCall, type JsonModelCallOptions } from '../remote/json-model-call';
 import type { TextModelClient } from '../remote/text-model-client';
 import { JUDGE_CRITERIA, JUDGE_DEFINITIONS, judgeScore, ratingToScore, type JudgeCriterion, type JudgeScores } from './rubric';
 
@@ -29,14 +29,7 @@ export interface Judge {
   judge(request: JudgeRequest): Promise<JudgeResult>;
 }
 
-export interface ModelJudgeOptions extends ResilienceOptions {
-  /** The model as recorded; defaults to the client's model. */
-  readonly model?: string;
-  /** 0 by default: grading should be as repeatable as the vendor allows. */
-  readonly temperature?: number;
-  /** None by default (thinking models spend output tokens on thinking). */
-  readonly maxTokens?: number;
-}
+export type ModelJudgeOptions = JsonModelCallOptions;
 
 export const JUDGE_JSON_SCHEMA = {
   type: 'object',
@@ -112,33 +105,18 @@ export const parseRatings = (text: string): Record<JudgeCriterion, number> => {
  * four ratings throws ModelReplyError (not retried); aborting the signal rejects with an AbortError.
  */
 export class ModelJudge implements Judge {
-  readonly model: string;
-  private readonly resilience: Resilience;
-  private readonly temperature: number;
-  private readonly maxTokens: number | undefined;
+  private readonly call: JsonModelCall;
 
-  constructor(
-    private readonly client: TextModelClient,
-    options: ModelJudgeOptions = {},
-  ) {
-    this.model = options.model ?? client.model;
-    this.resilience = resolveResilience(options);
-    this.temperature = options.temperature ?? 0;
-    this.maxTokens = options.maxTokens;
+  constructor(client: TextModelClient, options: ModelJudgeOptions = {}) {
+    this.call = new JsonModelCall(client, options);
+  }
+
+  get model(): string {
+    return this.call.model;
   }
 
   async judge(request: JudgeRequest): Promise<JudgeResult> {
-    const completion = await callResiliently(
-      this.client,
-      {
-        prompt: judgePrompt(request.question, request.answer, request.context),
-        jsonSchema: JUDGE_JSON_SCHEMA,
-        temperature: this.temperature,
-        maxTokens: this.maxTokens,
-        signal: request.signal,
-      },
-      this.resilience,
-    );
+    const completion = await this.call.ask(judgePrompt(request.question, request.answer, request.context), JUDGE_JSON_SCHEMA, request.signal);
     const ratings = parseRatings(completion.text);
     const scores: JudgeScores = {
       question: request.question === null ? 1 : ratingToScore(ratings.question),
