@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 
 /** A free TCP port on loopback. */
 export const freePort = (): Promise<number> =>
@@ -51,3 +52,12 @@ export const stopService = (service: ServiceProcess, signal: NodeJS.Signals): Pr
     service.child.once('exit', () => resolve());
     service.child.kill(signal);
   });
+
+/** Starts the built worker process (no HTTP): it takes jobs from the shared database's event log. */
+export const startWorker = (env: Record<string, string>): ServiceProcess => {
+  const child = spawn(process.execPath, [WORKER_MAIN], { env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn', ...env }, stdio: 'pipe' });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  return { baseUrl: '', child, output: () => log };
+};
