@@ -1,4 +1,4 @@
-import { waitForJob } from './support/api-flow';
+import { projectWithDocuments, waitForJob } from './support/api-flow';
 import { startTestApp, testBackends, type TestApp } from './support/test-app';
 import { syntheticMarkdown } from './support/synthetic-document';
 
@@ -11,7 +11,7 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
     t = await startTestApp(backend);
     const project = await t.http.post('/api/v1/projects').send({ name: 'cancel' }).expect(201);
     projectId = project.body.id;
-    await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'big.md', content: syntheticMarkdown(400) }).expect(201);
+    await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'big.md', content: syntheticMarkdown(1000) }).expect(201);
   });
   afterAll(() => t.close());
 
@@ -24,8 +24,8 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
     }
     const cancelled = await t.http.post(`/api/v1/datasets/generate/${jobId}/cancel`).expect(200);
     expect(cancelled.body).toMatchObject({ job_id: jobId, status: 'cancelled', error: null });
-    expect(cancelled.body.current_step).toMatch(/^Cancelled after \d+ of 400 chunks$/);
-    expect(cancelled.body.result.chunks_processed).toBeLessThan(400);
+    expect(cancelled.body.current_step).toMatch(/^Cancelled after \d+ of 1000 chunks$/);
+    expect(cancelled.body.result.chunks_processed).toBeLessThan(1000);
 
     await new Promise((r) => setTimeout(r, 800));
     const later = await status(t, jobId);
@@ -40,7 +40,8 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
   });
 
   it('422 for a job that has finished; 404 for an unknown job', async () => {
-    const small = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', concurrency: 8 }).expect(200);
+    const smallProject = await projectWithDocuments(t, 'notes.txt');
+    const small = await t.http.post('/api/v1/datasets/generate').send({ project_id: smallProject, classification_model: 'extractive' }).expect(200);
     expect((await waitForJob(t, small.body.job_id, 60_000)).status).toBe('completed');
     const res = await t.http.post(`/api/v1/datasets/generate/${small.body.job_id}/cancel`).expect(422);
     expect(res.body.message).toContain('already finished');

@@ -39,7 +39,9 @@ const entryKeys = async (service: ServiceProcess, datasetId: string): Promise<st
 
 const SECTIONS = 500;
 
-describe.each(testBackends())('a job killed with SIGKILL mid-run on %s', (backend) => {
+const runs = testBackends().flatMap((backend) => (['SIGKILL', 'SIGTERM'] as const).map((signal) => [backend, signal] as const));
+
+describe.each(runs)('a job interrupted mid-run on %s by %s', (backend, signal) => {
   jest.setTimeout(180_000);
 
   it('resumes after a restart from the last finished chunk, without duplicating entries', async () => {
@@ -60,7 +62,7 @@ describe.each(testBackends())('a job killed with SIGKILL mid-run on %s', (backen
         60_000,
         'the job to be under way',
       );
-      await stopService(service, 'SIGKILL');
+      await stopService(service, signal);
       expect(before.status).toBe('running');
 
       service = await startService(isolated.env, port);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '@compileo/domain';
+import { ConcurrencyError, ValidationError } from '@compileo/domain';
 import { isCaughtUp, type EventStore, type NewEvent, type RecordedEvent, type SubscriptionItem } from './event-store.port';
 
 export interface ContractSubject {
@@ -91,6 +91,11 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         expect(read[0].recordedAt).toBeInstanceOf(Date);
         expect(result.position).toBe(read[1].position);
         expect(store.comparePositions(read[0].position, read[1].position)).toBeLessThan(0);
+      });
+
+      it('refuses data it cannot store (a NUL character) with a ValidationError and writes nothing', async () => {
+        await expect(store.append('dataset-nul', [newEvent('Noted', { text: 'a\u0000b' })])).rejects.toBeInstanceOf(ValidationError);
+        expect(await store.readStream('dataset-nul')).toEqual([]);
       });
 
       it('reads an unknown stream as empty', async () => {

@@ -19,7 +19,8 @@ export const parseDocument = async (fileName: string, content: Buffer): Promise<
   if (content.length === 0) throw unreadable(`${fileName} is empty`);
   const parsed = await parseAs(type.format, fileName, content, type.contentType);
   if (!parsed.markdown.trim()) throw unreadable(`${fileName} is empty`);
-  return parsed;
+  // NUL characters carry no text and the event log (jsonb) cannot store them; page ranges shift with them.
+  return parsed.markdown.includes('\u0000') ? withoutNul(parsed) : parsed;
 };
 
 const parseAs = (format: NonNullable<ReturnType<typeof formatOf>>['format'], fileName: string, content: Buffer, contentType: string) => {
@@ -34,4 +35,13 @@ const parseAs = (format: NonNullable<ReturnType<typeof formatOf>>['format'], fil
     case 'html':
       return parseHtml(fileName, content, contentType);
   }
+};
+
+const withoutNul = (parsed: ParsedDocument): ParsedDocument => {
+  const removedBefore = (offset: number): number => (parsed.markdown.slice(0, offset).match(/\u0000/g) ?? []).length;
+  return {
+    ...parsed,
+    markdown: parsed.markdown.replace(/\u0000/g, ''),
+    pages: parsed.pages?.map((p) => ({ ...p, start: p.start - removedBefore(p.start), end: p.end - removedBefore(p.end) })) ?? null,
+  };
 };

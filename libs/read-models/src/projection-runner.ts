@@ -1,4 +1,5 @@
 import { isCaughtUp, type EventStore, type Position, type RecordedEvent, type SqlClient, type SubscriptionItem } from '@compileo/event-store';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readCheckpoint } from './checkpoints';
 import { projectBatch } from './project-batch';
 import type { ProjectionHandler } from './projections/projection';
@@ -35,9 +36,21 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     this.position = await readCheckpoint(this.sql, this.name);
-    this.loop = this.run().catch((error) => {
-      if (!this.abort.signal.aborted) this.onError(error);
-    });
+    this.loop = this.supervise();
+  }
+
+  /** Keeps the subscription running: after a failure it reopens from the last applied position, backing off. */
+  private async supervise(): Promise<void> {
+    const signal = this.abort.signal;
+    for (let wait = 500; !signal.aborted; wait = Math.min(wait * 2, 30_000)) {
+      try {
+        await this.run();
+      } catch (error) {
+        if (signal.aborted) return;
+        this.onError(error);
+        await sleep(wait, undefined, { signal }).catch(() => undefined);
+      }
+    }
   }
 
   async stop(): Promise<void> {

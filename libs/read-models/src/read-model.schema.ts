@@ -121,6 +121,8 @@ CREATE TABLE IF NOT EXISTS ${t.jobs} (
   invalid_items integer NOT NULL DEFAULT 0,
   chunk_failures jsonb NOT NULL DEFAULT '[]'::jsonb,
   started_at timestamptz,
+  attempt_started_at timestamptz,
+  steps_at_attempt integer NOT NULL DEFAULT 0,
   last_step_at timestamptz,
   finished_at timestamptz,
   result jsonb,

@@ -25,7 +25,7 @@ export const uploadFieldsSchema = z
 
 export const chunkPageSchema = z
   .object({
-    page: z.coerce.number().int().min(1).default(1),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     per_page: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();

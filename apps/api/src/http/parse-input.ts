@@ -7,11 +7,21 @@ const describe = (issue: z.ZodIssue): string => {
   return issue.message;
 };
 
+/** Paths of strings holding a NUL character, which no text field accepts (the event log cannot store it). */
+const nulPaths = (value: unknown, path: string[] = []): string[] => {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '(body)'] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulPaths(v, [...path, k]));
+  return [];
+};
+
 /**
  * Validates input against a zod schema; every problem becomes a 400 that names its field
  * (`regeneration_config.temperature`, `entry_ids.2`, or the query parameter).
  */
 export const parseInput = <S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> => {
+  const nul = nulPaths(input);
+  if (nul.length) throw new ValidationError(nul.map((field) => ({ field, message: 'must not contain NUL (\\u0000) characters' })));
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.flatMap((issue) =>

@@ -1,4 +1,4 @@
-import { datasetDecider, datasetStream, type DatasetState, type ScoredItem } from '@compileo/domain';
+import { datasetDecider, datasetStream, type DatasetState, type RecordChunk, type ScoredItem } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { asAugmentation, augmentItems, dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
@@ -7,6 +7,7 @@ import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
+import { withoutNul } from './without-nul';
 import { completeGeneration } from './job-completion';
 import { judgeItems, sumCosts, withJudgeUsage } from './judge-items';
 import { runPool } from './run-pool';
@@ -54,18 +55,22 @@ export class GenerationJobProcessor {
       await this.fail(trigger, `model unusable: ${messageOf(error)}`);
       return;
     }
-    const index = new DuplicateIndex();
-    for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
-    const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
-    const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
-    const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal, judge: this.models.judge() };
     try {
+      const index = new DuplicateIndex();
+      for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+      const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
+      const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
+      const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal, judge: this.models.judge() };
       await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
+      watch.stop();
+      if (!watch.signal.aborted) await this.finish(trigger, signal);
+    } catch (error) {
+      // Shutdown or cancellation: the job resumes (or stays cancelled). Anything else fails it, visibly.
+      if (!watch.signal.aborted) await this.fail(trigger, `job failed: ${messageOf(error)}`);
     } finally {
       watch.stop();
     }
-    if (!watch.signal.aborted) await this.finish(trigger, signal);
   }
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
@@ -107,11 +112,16 @@ export class GenerationJobProcessor {
         const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf, tokens, judged });
         return duplicateOf ? { ...content, duplicateOf } : content;
       });
-      const result = await this.runner.run(
-        datasetStream(ctx.trigger.datasetId),
-        datasetDecider,
-        { type: 'RecordChunk', jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, items: scored, invalid, usage, failure, now },
-        { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
+      const record = (command: Omit<RecordChunk, 'type' | 'jobId' | 'chunkIndex' | 'chunkId' | 'now'>) =>
+        this.runner.run(
+          datasetStream(ctx.trigger.datasetId),
+          datasetDecider,
+          withoutNul({ type: 'RecordChunk' as const, jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, now, ...command }),
+          { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
+        );
+      // Items the log refuses (one bad value) must not stop the job: the chunk is then recorded as failed.
+      const result = await record({ items: scored, invalid, usage, failure }).catch((error: unknown) =>
+        record({ items: [], invalid: [], usage, failure: `could not record the chunk's items: ${messageOf(error)}` }),
       );
       for (const event of result.events) {
         if (event.type === 'DatasetChunkProcessed') for (const entry of event.data.accepted) ctx.index.add(entry.entryId, dedupText(entry));

@@ -24,6 +24,8 @@ const resultSummary = (state: DatasetState, request: NonNullable<DatasetState['r
   version: state.version,
 });
 
+const hasChanges = (changes: object): boolean => Object.keys(changes).length > 0;
+
 const missingEntries = (state: DatasetState, ids: readonly string[]): string[] => ids.filter((id) => !state.entries.has(id));
 
 const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetEvent[] => {
@@ -70,7 +72,8 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       return [
         {
           type: 'DatasetEntryEdited',
-          data: { entryId: command.entryId, changes: command.changes, feedback: command.feedback, version: entry.version + 1, actor: command.actor, editedAt: command.now },
+          // Feedback alone is recorded on the entry without making it a new version.
+          data: { entryId: command.entryId, changes: command.changes, feedback: command.feedback, version: entry.version + (hasChanges(command.changes) ? 1 : 0), actor: command.actor, editedAt: command.now },
         },
       ];
     }

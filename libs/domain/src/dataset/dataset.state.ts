@@ -53,6 +53,12 @@ const withJob = (state: DatasetState, jobId: string, update: (job: JobProgress) 
   return new Map(state.jobs).set(jobId, update(job));
 };
 
+/** An instruction-mode entry shows its instruction as question and its output as answer: edits reach both. */
+const instructionFields = (content: EntryContent, changes: { readonly question?: string; readonly answer?: string }) =>
+  content.instruction === undefined
+    ? {}
+    : { ...(changes.question !== undefined ? { instruction: changes.question } : {}), ...(changes.answer !== undefined ? { output: changes.answer } : {}) };
+
 const entryNumber = (entryId: string): number => Number(entryId.slice('entry_'.length));
 
 export const evolveDataset = (state: DatasetState, event: DatasetEvent): DatasetState => {
@@ -93,12 +99,13 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
     case 'DatasetEntryEdited': {
       const entry = state.entries.get(event.data.entryId);
       if (!entry) return state;
-      const content = { ...entry.content, ...event.data.changes };
+      const content = { ...entry.content, ...event.data.changes, ...instructionFields(entry.content, event.data.changes) };
       const keys = new Map(state.duplicateKeys);
       if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
       keys.set(duplicateKey(content), entry.entryId);
       const entries = new Map(state.entries).set(entry.entryId, { ...entry, content, version: event.data.version });
-      return { ...state, version: bumpPatch(state.version), entries, duplicateKeys: keys };
+      const changed = Object.keys(event.data.changes).length > 0;
+      return { ...state, version: changed ? bumpPatch(state.version) : state.version, entries, duplicateKeys: keys };
     }
     case 'DatasetFeedbackAdded':
     case 'DatasetQualityAnalysed':

@@ -13,12 +13,20 @@ export type ProjectCommand =
       readonly parameters: PromptParameters & { readonly dataset_format: string };
       readonly now: string;
     }
-  | { readonly type: 'AllocateDatasetVersion'; readonly projectId: string; readonly datasetId: string; readonly name: string; readonly now: string };
+  | {
+      readonly type: 'AllocateDatasetVersion';
+      readonly projectId: string;
+      readonly datasetId: string;
+      readonly name: string;
+      /** enable_versioning: the next minor version of the name; else 1.0.0 (the name is still recorded). */
+      readonly versioned: boolean;
+      readonly now: string;
+    };
 
 export interface ProjectState {
   readonly exists: boolean;
   readonly latestParameters: (PromptParameters & { readonly dataset_format: string }) | null;
-  /** Versions allocated so far to each versioned dataset name. */
+  /** Versions allocated so far to each dataset name. */
   readonly datasetVersions: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -41,7 +49,7 @@ export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent>
           },
         ];
       case 'AllocateDatasetVersion': {
-        const version = nextMinorVersion(state.datasetVersions.get(command.name) ?? []);
+        const version = command.versioned ? nextMinorVersion(state.datasetVersions.get(command.name) ?? []) : '1.0.0';
         return [
           {
             type: 'DatasetVersionAllocated',

@@ -34,7 +34,7 @@ describe('project decider', () => {
   });
 
   describe('AllocateDatasetVersion', () => {
-    const allocate = (datasetId: string, name: string): ProjectCommand => ({ type: 'AllocateDatasetVersion', projectId: 'p1', datasetId, name, now: NOW });
+    const allocate = (datasetId: string, name: string, versioned = true): ProjectCommand => ({ type: 'AllocateDatasetVersion', projectId: 'p1', datasetId, name, versioned, now: NOW });
 
     it('on a missing project is a NotFoundError', () => {
       expect(() => projectDecider.decide(allocate('d1', 'qa'), projectDecider.initialState())).toThrow(NotFoundError);
@@ -51,6 +51,14 @@ describe('project decider', () => {
         history.push(...events);
       }
       expect(versions).toEqual(['1.0.0', '1.1.0', '1.0.0', '1.2.0']);
+    });
+
+    it('counts unversioned generations of a name too, so a later versioned one moves past them', () => {
+      const history: ProjectEvent[] = [...projectDecider.decide(create, projectDecider.initialState())];
+      history.push(...projectDecider.decide(allocate('d1', 'qa', false), fold(projectDecider, history)));
+      const [next] = projectDecider.decide(allocate('d2', 'qa'), fold(projectDecider, history));
+      expect((history[1].data as { version: string }).version).toBe('1.0.0');
+      expect((next.data as { version: string }).version).toBe('1.1.0');
     });
   });
 });

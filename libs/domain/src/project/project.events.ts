@@ -17,8 +17,8 @@ export type ParametersSaved = DomainEvent<'ParametersSaved', {
 }>;
 
 /**
- * A versioned generation took the next version of its name. Allocated on the project stream so that
- * generations started at the same time under one name get distinct versions.
+ * A named generation took its version: the next minor of its name when versioned, else 1.0.0. Allocated
+ * on the project stream so that generations started at the same time under one name get distinct versions.
  */
 export type DatasetVersionAllocated = DomainEvent<'DatasetVersionAllocated', {
   readonly projectId: string;

@@ -34,8 +34,9 @@ const conflict = (streamId: string, expected: ExpectedRevision, actual: bigint, 
 const positionOf = (row: { readonly transaction_id: string; readonly global_position: string }): string =>
   encodePosition({ transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) });
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+const errorCode = (error: unknown): unknown => (typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined);
+
+const isUniqueViolation = (error: unknown): boolean => errorCode(error) === '23505';
 
 const validate = (events: readonly NewEvent[]): void => {
   const ids = new Set<string>();
@@ -115,8 +116,10 @@ export const appendEvents = async (
       lastRef = inserted.rows[0];
     }
   } catch (error) {
-    // Only a concurrent append of the same event id to another stream gets here.
+    // A unique violation here is a concurrent append of the same event id to another stream.
     if (isUniqueViolation(error)) throw conflict(streamId, expected, current, 'an event id was appended concurrently elsewhere');
+    // jsonb cannot hold \u0000: a value the caller sent, so a 400, not a server fault.
+    if (errorCode(error) === '22P05') throw ValidationError.field('data', 'contains a character the event log cannot store (NUL, \\u0000)');
     throw error;
   }
   await tx.query('UPDATE es_streams SET revision = $2::text::bigint WHERE stream_id = $1', [streamId, revision.toString()]);

@@ -35,6 +35,11 @@ const PROMPT_ALIASES: Readonly<Record<string, PromptName>> = {
 
 const isPromptName = (name: string): name is PromptName => Object.prototype.hasOwnProperty.call(PROMPT_TEMPLATES, name);
 
+/** Every accepted `prompt_name`: the templates and their aliases. */
+export const PROMPT_NAMES: readonly string[] = [...Object.keys(PROMPT_TEMPLATES), ...Object.keys(PROMPT_ALIASES)];
+
+export const isKnownPromptName = (name: string): boolean => PROMPT_NAMES.includes(name.trim().toLowerCase());
+
 /**
  * A known prompt name wins over the mode, with one exception: `qa_pairs` is the API's default prompt_name,
  * so it cannot be told from "not chosen" and must not turn e.g. summarization into Q&A generation.

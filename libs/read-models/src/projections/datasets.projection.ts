@@ -72,7 +72,7 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
       ]);
       return;
     case 'DatasetEntryEdited':
-      await bumpVersion(tx, t, datasetId, timeOf(event, 'editedAt'));
+      if (Object.keys((event.data as { changes: object }).changes).length > 0) await bumpVersion(tx, t, datasetId, timeOf(event, 'editedAt'));
       return;
     case 'DatasetRegenerationCompleted':
       await bumpVersion(tx, t, datasetId, timeOf(event, 'completedAt'));

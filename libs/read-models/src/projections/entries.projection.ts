@@ -64,6 +64,7 @@ export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
       const d = dataOf<DatasetEntryEdited['data']>(event);
       await tx.query(
         `UPDATE ${t.entries} SET question = COALESCE($3, question), answer = COALESCE($4, answer), category = COALESCE($5, category),
+           extra = CASE WHEN extra IS NULL THEN NULL ELSE extra || jsonb_strip_nulls(jsonb_build_object('instruction', $3::text, 'output', $4::text)) END,
            version = $6, updated_at = $7 WHERE dataset_id = $1 AND entry_id = $2`,
         [datasetId, d.entryId, d.changes.question ?? null, d.changes.answer ?? null, d.changes.category ?? null, d.version, d.editedAt],
       );

@@ -33,7 +33,8 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
     case 'JobClaimed': {
       const d = dataOf<JobClaimed['data']>(event);
       await tx.query(
-        `UPDATE ${t.jobs} SET status = 'running', attempts = $2, started_at = COALESCE(started_at, $3) WHERE id = $1 AND status IN ('pending', 'running')`,
+        `UPDATE ${t.jobs} SET status = 'running', attempts = $2, started_at = COALESCE(started_at, $3), attempt_started_at = $3,
+           steps_at_attempt = steps_done WHERE id = $1 AND status IN ('pending', 'running')`,
         [d.jobId, d.attempt, d.claimedAt],
       );
       return;

@@ -6,7 +6,7 @@ const entryId = z.string().trim().regex(/^entry_\d+$/, 'must be an entry id like
 
 export const entriesQuerySchema = z
   .object({
-    page: z.coerce.number().int().min(1).default(1),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     per_page: z.coerce.number().int().min(1).max(1000).default(50),
     filter_quality: z.coerce.number().min(0).max(1).optional(),
     sort_by: z.enum(ENTRY_SORTS).default('quality'),

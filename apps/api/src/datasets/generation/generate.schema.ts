@@ -1,4 +1,5 @@
 import { FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES } from '@compileo/domain';
+import { isKnownPromptName, PROMPT_NAMES } from '@compileo/generation';
 import { z } from 'zod';
 import { promptParameterFields } from '../parameters/parameters.schemas';
 
@@ -15,7 +16,11 @@ const mode = z
 export const generateSchema = z
   .object({
     project_id: z.union([z.string().trim().min(1), z.number().int()]),
-    prompt_name: z.string().trim().min(1).max(100).default('qa_pairs'),
+    prompt_name: z
+      .string()
+      .trim()
+      .refine(isKnownPromptName, { message: `must be one of ${PROMPT_NAMES.join(', ')} (or send custom_prompt)` })
+      .default('qa_pairs'),
     custom_prompt: z.string().max(20000).nullable().default(null),
     generation_mode: mode.default('default'),
     format_type: z.enum(FORMAT_TYPES).optional(),

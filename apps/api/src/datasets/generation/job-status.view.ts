@@ -22,13 +22,14 @@ const currentStep = (job: JobRow): string => {
   }
 };
 
-/** From the observed rate: time per step so far, times the steps left, after the last step. */
+/** From the rate observed in the current attempt (a resumed job does not count its downtime). */
 const estimatedCompletion = (job: JobRow): string | null => {
   if (job.status !== 'pending' && job.status !== 'running') return job.finished_at;
-  if (job.status !== 'running' || !job.started_at || !job.last_step_at || job.steps_done === 0) return null;
-  const started = Date.parse(job.started_at);
+  const since = job.attempt_started_at ?? job.started_at;
+  const steps = job.steps_done - job.steps_at_attempt;
+  if (job.status !== 'running' || !since || !job.last_step_at || steps <= 0) return null;
   const last = Date.parse(job.last_step_at);
-  const perStep = Math.max(0, last - started) / job.steps_done;
+  const perStep = Math.max(0, last - Date.parse(since)) / steps;
   return new Date(last + perStep * Math.max(0, job.total_steps - job.steps_done)).toISOString();
 };
 

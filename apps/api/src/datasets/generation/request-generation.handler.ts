@@ -54,7 +54,7 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const datasetId = randomUUID();
     const jobId = randomUUID();
     const name = input.dataset_name ?? `dataset_${datasetId.slice(0, 8)}`;
-    const version = input.enable_versioning && input.dataset_name ? await this.allocateVersion(projectId, datasetId, name, actor) : '1.0.0';
+    const version = input.dataset_name ? await this.allocateVersion(projectId, datasetId, name, input.enable_versioning, actor) : '1.0.0';
     const saved = project.latestParameters;
     const formatType: FormatType = input.format_type ?? (saved?.dataset_format as FormatType | undefined) ?? 'jsonl';
     const config = generationConfig(input, { classificationModel: model.model, formatType, parameters: mergeParameters(saved, input) });
@@ -81,12 +81,12 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     return { jobId, datasetId };
   }
 
-  /** The next minor version of a versioned name, allocated on the project stream (concurrent requests differ). */
-  private async allocateVersion(projectId: string, datasetId: string, name: string, actor: string): Promise<string> {
+  /** The version of a named dataset, allocated on the project stream (concurrent requests differ). */
+  private async allocateVersion(projectId: string, datasetId: string, name: string, versioned: boolean, actor: string): Promise<string> {
     const result = await this.writer.write(
       projectStream(projectId),
       projectDecider,
-      { type: 'AllocateDatasetVersion', projectId, datasetId, name, now: this.clock.now().toISOString() },
+      { type: 'AllocateDatasetVersion', projectId, datasetId, name, versioned, now: this.clock.now().toISOString() },
       { actor },
     );
     const allocated = result.events.find((e) => e.type === 'DatasetVersionAllocated');
