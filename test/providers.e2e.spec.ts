@@ -89,3 +89,42 @@ describe.each([
     }
   });
 });
+
+const until = async (check: () => boolean, what: string): Promise<void> => {
+  for (const deadline = Date.now() + 10_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
+};
+
+describe('cancelling a job or stopping the service aborts model calls in flight', () => {
+  it('stopping the service drops the call it was waiting on', async () => {
+    const gemini = await startFakeGemini({ kind: 'hang' });
+    const t = await startTestApp('pglite', { GEMINI_API_KEY: 'k', GEMINI_BASE_URL: gemini.url, COMPILEO_MODEL_TIMEOUT_MS: '120000' });
+    try {
+      const projectId = await projectWithDocuments(t, 'notes.txt');
+      await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'gemini' }).expect(200);
+      await until(() => gemini.requests.length > 0, 'the model call');
+    } finally {
+      await t.close();
+    }
+    await until(() => gemini.requests[0].aborted, 'the call to be aborted');
+    await gemini.close();
+  });
+
+  it('the request the worker was waiting on is dropped when the job is cancelled', async () => {
+    const gemini = await startFakeGemini({ kind: 'hang' });
+    const t = await startTestApp('pglite', { GEMINI_API_KEY: 'k', GEMINI_BASE_URL: gemini.url, COMPILEO_MODEL_TIMEOUT_MS: '120000' });
+    try {
+      const projectId = await projectWithDocuments(t, 'notes.txt');
+      const started = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'gemini' }).expect(200);
+      await until(() => gemini.requests.length > 0, 'the model call');
+      expect(gemini.requests[0].aborted).toBe(false);
+      await t.http.post(`/api/v1/datasets/generate/${started.body.job_id}/cancel`).expect(200);
+      await until(() => gemini.requests[0].aborted, 'the call to be aborted');
+      expect((await waitForJob(t, started.body.job_id)).status).toBe('cancelled');
+    } finally {
+      await t.close();
+      await gemini.close();
+    }
+  });
+});
