@@ -1,5 +1,5 @@
-import { ModelCallError, type CompletionRequest } from '../../remote/text-model-client';
-import { geminiGenerationConfig, geminiRequestModel, startFakeGemini, type FakeReply, type FakeServer, type Script } from '../testing';
+import type { CompletionRequest } from '../../remote/text-model-client';
+import { caughtModelCallError, completionRequest, geminiGenerationConfig, geminiRequestModel, startFakeGemini, type FakeReply, type FakeServer, type Script } from '../testing';
 import { createGeminiClient, GeminiClient } from './gemini.client';
 import { GEMINI_DEFAULT_MODEL, geminiWireModel } from './model-names';
 
@@ -9,24 +9,8 @@ const SCHEMA = {
   required: ['items'],
 } as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => ({
-  prompt: 'Write one question about the text.',
-  jsonSchema: SCHEMA,
-  temperature: 0.3,
-  maxTokens: 256,
-  signal: new AbortController().signal,
-  ...overrides,
-});
-
-const caught = async (promise: Promise<unknown>): Promise<ModelCallError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ModelCallError) return error;
-    throw new Error(`expected a ModelCallError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-};
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.3, maxTokens: 256, ...overrides });
+const caught = caughtModelCallError;
 
 describe('GeminiClient against a local Gemini API', () => {
   let server: FakeServer | null = null;

@@ -1,28 +1,12 @@
-import { ModelCallError, type CompletionRequest } from '../../remote/text-model-client';
-import { startFakeOllama, type FakeReply, type FakeServer, type Script } from '../testing';
+import type { CompletionRequest } from '../../remote/text-model-client';
+import { caughtModelCallError, completionRequest, startFakeOllama, type FakeReply, type FakeServer, type Script } from '../testing';
 import { createOllamaClient, OllamaClient } from './ollama.client';
 import { OLLAMA_DEFAULT_MODEL, ollamaWireModel } from './model-names';
 
 const SCHEMA = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } }, required: ['items'] } as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => ({
-  prompt: 'Write one question about the text.',
-  jsonSchema: SCHEMA,
-  temperature: 0.2,
-  maxTokens: 300,
-  signal: new AbortController().signal,
-  ...overrides,
-});
-
-const caught = async (promise: Promise<unknown>): Promise<ModelCallError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ModelCallError) return error;
-    throw new Error(`expected a ModelCallError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-};
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.2, maxTokens: 300, ...overrides });
+const caught = caughtModelCallError;
 
 describe('OllamaClient against a local Ollama API', () => {
   let server: FakeServer | null = null;

@@ -1,28 +1,12 @@
-import { ModelCallError, type CompletionRequest } from '../../remote/text-model-client';
-import { startFakeOpenAI, type FakeOpenAIServer, type FakeReply, type Script } from '../testing';
+import type { CompletionRequest } from '../../remote/text-model-client';
+import { caughtModelCallError, completionRequest, startFakeOpenAI, type FakeOpenAIServer, type FakeReply, type Script } from '../testing';
 import { createOpenAIClient, OpenAIClient, type OpenAIClientConfig } from './openai.client';
 import { openaiWireModel } from './model-names';
 
 const SCHEMA = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } }, required: ['items'], additionalProperties: false } as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => ({
-  prompt: 'Write one question about the text.',
-  jsonSchema: SCHEMA,
-  temperature: 0.7,
-  maxTokens: 512,
-  signal: new AbortController().signal,
-  ...overrides,
-});
-
-const caught = async (promise: Promise<unknown>): Promise<ModelCallError> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ModelCallError) return error;
-    throw new Error(`expected a ModelCallError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-};
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.7, maxTokens: 512, ...overrides });
+const caught = caughtModelCallError;
 
 describe('OpenAIClient against a local OpenAI-compatible API', () => {
   let server: FakeOpenAIServer | null = null;
