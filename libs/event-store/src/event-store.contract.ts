@@ -9,6 +9,17 @@ export interface ContractSubject {
 
 const newEvent = (type: string, data: unknown = {}, metadata?: NewEvent['metadata']): NewEvent => ({ id: randomUUID(), type, data, metadata });
 
+/**
+ * Waits until `count` events are visible to readAll. Readers only see transactions older than the oldest
+ * one still open in the whole database, so on a PostgreSQL shared with other suites a fresh commit can
+ * take a moment to appear; that lag is the price of never skipping a late commit.
+ */
+const visible = async (store: EventStore, count: number): Promise<void> => {
+  for (const deadline = Date.now() + 10_000; (await store.readAll()).length < count; await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${count} events visible after 10 s`);
+  }
+};
+
 const rejection = async (promise: Promise<unknown>): Promise<unknown> => {
   try {
     await promise;
@@ -181,6 +192,7 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         const anyAgain = await store.append('s-idem', events);
         expect(anyAgain).toEqual(first);
         expect((await store.readStream('s-idem')).map((e) => e.type)).toEqual(['a', 'b', 'c']);
+        await visible(store, 3);
         expect(await store.readAll()).toHaveLength(3);
       });
 
@@ -205,6 +217,7 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         await store.append('order-1', [newEvent('o1a'), newEvent('o1b')]);
         await store.append('order-2', [newEvent('o2a')]);
         await store.append('order-1', [newEvent('o1c')]);
+        await visible(store, 4);
         const all = await store.readAll();
         expect(all.map((e) => e.type)).toEqual(['o1a', 'o1b', 'o2a', 'o1c']);
         for (let i = 1; i < all.length; i++) expect(store.comparePositions(all[i - 1].position, all[i].position)).toBeLessThan(0);
@@ -219,6 +232,7 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         await store.append('dataset-1', [newEvent('Created'), newEvent('Renamed')]);
         await store.append('job-1', [newEvent('Created')]);
         await store.append('dataset_x-1', [newEvent('Created')]);
+        await visible(store, 4);
         const types = (events: RecordedEvent[]): string[] => events.map((e) => `${e.streamId}:${e.type}`);
         expect(types(await store.readAll({ filter: { streamPrefixes: ['dataset-'] } }))).toEqual(['dataset-1:Created', 'dataset-1:Renamed']);
         expect(types(await store.readAll({ filter: { eventTypes: ['Created'] } }))).toEqual(['dataset-1:Created', 'job-1:Created', 'dataset_x-1:Created']);
@@ -253,6 +267,7 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
       it('starts after `from` (exclusive) and applies the filter', async () => {
         await store.append('keep-1', [newEvent('k1'), newEvent('k2')]);
         await store.append('drop-1', [newEvent('d1')]);
+        await visible(store, 3);
         const [first] = await store.readAll();
         const controller = new AbortController();
         const sub = new SubscriptionCollector(store.subscribe({ from: first.position, filter: { streamPrefixes: ['keep-'] }, signal: controller.signal }));
