@@ -1,28 +1,8 @@
-import { createGeminiClient } from '../providers/gemini/gemini.client';
-import { geminiGenerationConfig, startFakeGemini, type FakeReply, type FakeServer, type RecordedRequest, type Script } from '../providers/testing';
-import { AdaptiveLimiter } from '../remote/adaptive-limiter';
-import { RetryPolicy } from '../remote/retry-policy';
-import { abortErrorFor, type Sleep } from '../remote/sleep';
+import { geminiCallHarness, promptOf } from '../remote/gemini-call-harness.fixture';
+import { geminiGenerationConfig, type FakeReply, type FakeServer, type Script } from '../providers/testing';
 import { RemoteAnswerer, type RemoteAnswererOptions } from './answerer';
 import { ModelReplyError } from './model-reply';
 import { runQaBenchmark } from './qa-benchmark';
-
-/** Records waits without waiting (aborts still honoured). */
-const recordingSleep = (): { sleep: Sleep; waits: number[] } => {
-  const waits: number[] = [];
-  return {
-    waits,
-    sleep: async (ms, signal) => {
-      waits.push(ms);
-      if (signal?.aborted) throw abortErrorFor(signal);
-    },
-  };
-};
-
-const promptOf = (request: RecordedRequest | undefined): string => {
-  const body = request?.body as { contents?: { parts?: { text?: string }[] }[] } | undefined;
-  return body?.contents?.[0]?.parts?.[0]?.text ?? '';
-};
 
 describe('RemoteAnswerer against a local Gemini API', () => {
   let server: FakeServer | null = null;
@@ -32,13 +12,10 @@ describe('RemoteAnswerer against a local Gemini API', () => {
   });
 
   const setup = async (script: Script<FakeReply>, options: RemoteAnswererOptions = {}) => {
-    server = await startFakeGemini(script, { apiKey: 'k' });
-    const clock = recordingSleep();
-    const limiterClock = recordingSleep();
-    const limiter = new AdaptiveLimiter({ maxConcurrency: 4, sleep: limiterClock.sleep });
-    const client = createGeminiClient({ apiKey: 'k', baseUrl: server.url }, 'gemini-2.5-flash');
-    const answerer = new RemoteAnswerer(client, { limiter, sleep: clock.sleep, retryPolicy: new RetryPolicy({ random: () => 0.5 }), ...options });
-    return { server, answerer, waits: clock.waits, limiter, limiterWaits: limiterClock.waits };
+    const h = await geminiCallHarness(script);
+    server = h.server;
+    const answerer = new RemoteAnswerer(h.client, { ...h.options, ...options });
+    return { server: h.server, answerer, waits: h.waits, limiter: h.limiter, limiterWaits: h.limiterWaits };
   };
 
   it('asks with the context, sends the answer schema at temperature 0, and returns answer and usage', async () => {

@@ -1,26 +1,7 @@
-import { createGeminiClient } from '../providers/gemini/gemini.client';
-import { geminiGenerationConfig, startFakeGemini, type FakeReply, type FakeServer, type RecordedRequest, type Script } from '../providers/testing';
-import { AdaptiveLimiter } from '../remote/adaptive-limiter';
-import { RetryPolicy } from '../remote/retry-policy';
-import { abortErrorFor, type Sleep } from '../remote/sleep';
+import { geminiCallHarness, promptOf } from '../remote/gemini-call-harness.fixture';
+import { geminiGenerationConfig, type FakeReply, type FakeServer, type Script } from '../providers/testing';
 import { ModelReplyError } from '../evaluation/model-reply';
 import { judgePrompt, ModelJudge, parseRatings, type ModelJudgeOptions } from './model-judge';
-
-const recordingSleep = (): { sleep: Sleep; waits: number[] } => {
-  const waits: number[] = [];
-  return {
-    waits,
-    sleep: async (ms, signal) => {
-      waits.push(ms);
-      if (signal?.aborted) throw abortErrorFor(signal);
-    },
-  };
-};
-
-const promptOf = (request: RecordedRequest | undefined): string => {
-  const body = request?.body as { contents?: { parts?: { text?: string }[] }[] } | undefined;
-  return body?.contents?.[0]?.parts?.[0]?.text ?? '';
-};
 
 const ITEM = { question: 'What does chlorophyll absorb?', answer: 'Blue and red light.', context: 'Chlorophyll absorbs mostly blue and red light.' };
 
@@ -67,13 +48,10 @@ describe('ModelJudge against a local Gemini API', () => {
   });
 
   const setup = async (script: Script<FakeReply>, options: ModelJudgeOptions = {}) => {
-    server = await startFakeGemini(script, { apiKey: 'k' });
-    const clock = recordingSleep();
-    const limiterClock = recordingSleep();
-    const limiter = new AdaptiveLimiter({ maxConcurrency: 4, sleep: limiterClock.sleep });
-    const client = createGeminiClient({ apiKey: 'k', baseUrl: server.url }, 'gemini-2.5-flash');
-    const judge = new ModelJudge(client, { limiter, sleep: clock.sleep, retryPolicy: new RetryPolicy({ random: () => 0.5 }), ...options });
-    return { server, judge, waits: clock.waits, limiter, limiterWaits: limiterClock.waits };
+    const h = await geminiCallHarness(script);
+    server = h.server;
+    const judge = new ModelJudge(h.client, { ...h.options, ...options });
+    return { server: h.server, judge, waits: h.waits, limiter: h.limiter, limiterWaits: h.limiterWaits };
   };
 
   it('sends the rubric prompt and schema, maps ratings to 0..1 and weights them (5,5,1,1 → 0.6)', async () => {

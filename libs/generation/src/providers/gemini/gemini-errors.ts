@@ -1,13 +1,5 @@
 import { ModelCallError } from '../../remote/text-model-client';
-
-/** Retry-After: delta-seconds (fractions tolerated) or an HTTP date; null when absent or unreadable. */
-export const parseRetryAfter = (value: string | null | undefined, now: number = Date.now()): number | null => {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-};
+import { parseRetryAfter, errorName, errorMessage, errorCause } from '../http-error-parts';
 
 /** A protobuf Duration in JSON form (`7s`, `0.250s`) as milliseconds. */
 export const parseDuration = (value: unknown): number | null => {
@@ -40,18 +32,6 @@ export const readGeminiErrorBody = (text: string): GeminiErrorBody => {
     retryDelayMs: isRecord(retryInfo) ? parseDuration(retryInfo['retryDelay']) : null,
   };
 };
-
-/**
- * Errors are read by duck typing, not `instanceof Error`: under Jest the test realm's Error is not the one that
- * Node's fetch (undici) and AbortSignal.timeout() build theirs from, so instanceof is false for a DOMException or TypeError.
- */
-const errorName = (value: unknown): string | null =>
-  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : null;
-
-const errorMessage = (value: unknown): string =>
-  typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string' ? (value as { message: string }).message : String(value);
-
-const errorCause = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { cause?: unknown }).cause : undefined);
 
 const isTimeout = (signal: AbortSignal, error: unknown): boolean => (signal.aborted && errorName(signal.reason) === 'TimeoutError') || errorName(error) === 'TimeoutError';
 

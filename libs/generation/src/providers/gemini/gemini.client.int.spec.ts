@@ -1,5 +1,5 @@
 import type { CompletionRequest } from '../../remote/text-model-client';
-import { caughtModelCallError, completionRequest, geminiGenerationConfig, geminiRequestModel, startFakeGemini, type FakeReply, type FakeServer, type Script } from '../testing';
+import { caughtModelCallError, completionRequest, textModelClientContract, geminiGenerationConfig, geminiRequestModel, startFakeGemini, type FakeReply, type FakeServer, type Script } from '../testing';
 import { createGeminiClient, GeminiClient } from './gemini.client';
 import { GEMINI_DEFAULT_MODEL, geminiWireModel } from './model-names';
 
@@ -93,40 +93,11 @@ describe('GeminiClient against a local Gemini API', () => {
     expect(error.message).toContain('API key not valid');
   });
 
-  it('aborts an in-flight slow request quickly', async () => {
-    const fake = await start({ kind: 'complete', text: '{}', delayMs: 20_000 });
-    const controller = new AbortController();
-    const started = Date.now();
-    setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
-    const error = await caught(client(fake).complete(request({ signal: controller.signal })));
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(error).toMatchObject({ status: null, retryable: false });
-    expect(error.message).toMatch(/aborted/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.requests[0]?.aborted).toBe(true);
-  });
-
-  it('treats a timeout signal as retryable', async () => {
-    const fake = await start({ kind: 'hang' });
-    const error = await caught(client(fake).complete(request({ signal: AbortSignal.timeout(100) })));
-    expect(error).toMatchObject({ status: null, retryable: true });
-    expect(error.message).toMatch(/timed out/);
-  });
-
   it('treats the SDK timeout (timeoutMs) as retryable', async () => {
     const fake = await start({ kind: 'hang' });
     const error = await caught(createGeminiClient({ apiKey: 'test-key', baseUrl: fake.url, timeoutMs: 100 }, 'gemini').complete(request()));
     expect(error).toMatchObject({ status: null, retryAfterMs: null, retryable: true });
     expect(error.message).toMatch(/timed out/);
-  });
-
-  it('maps a refused connection to a retryable error without status', async () => {
-    const fake = await start({ kind: 'complete', text: '{}' });
-    const url = fake.url;
-    await fake.close();
-    server = null;
-    const error = await caught(createGeminiClient({ apiKey: 'test-key', baseUrl: url }, 'gemini').complete(request()));
-    expect(error).toMatchObject({ status: null, retryAfterMs: null, retryable: true });
   });
 
   it('reports a blocked prompt as a non-retryable error', async () => {
@@ -135,4 +106,9 @@ describe('GeminiClient against a local Gemini API', () => {
     expect(error).toMatchObject({ status: null, retryable: false });
     expect(error.message).toContain('SAFETY');
   });
+});
+
+textModelClientContract('GeminiClient', {
+  startFake: (script) => startFakeGemini(script, { apiKey: 'test-key' }),
+  clientAt: (fake) => createGeminiClient({ apiKey: 'test-key', baseUrl: fake.url }, 'gemini'),
 });

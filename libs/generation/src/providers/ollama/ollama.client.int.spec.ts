@@ -1,5 +1,5 @@
 import type { CompletionRequest } from '../../remote/text-model-client';
-import { caughtModelCallError, completionRequest, startFakeOllama, type FakeReply, type FakeServer, type Script } from '../testing';
+import { caughtModelCallError, completionRequest, textModelClientContract, startFakeOllama, type FakeReply, type FakeServer, type Script } from '../testing';
 import { createOllamaClient, OllamaClient } from './ollama.client';
 import { OLLAMA_DEFAULT_MODEL, ollamaWireModel } from './model-names';
 
@@ -96,19 +96,6 @@ describe('OllamaClient against a local Ollama API', () => {
     expect(error.message).toContain('Bad Gateway');
   });
 
-  it('aborts an in-flight slow request quickly', async () => {
-    const fake = await start({ kind: 'complete', text: '{}', delayMs: 20_000 });
-    const controller = new AbortController();
-    const started = Date.now();
-    setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
-    const error = await caught(client(fake).complete(request({ signal: controller.signal })));
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(error).toMatchObject({ status: null, retryable: false });
-    expect(error.message).toMatch(/aborted/);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.requests[0]?.aborted).toBe(true);
-  });
-
   it('does not send a request when the signal is already aborted', async () => {
     const fake = await start({ kind: 'complete', text: '{}' });
     const error = await caught(client(fake).complete(request({ signal: AbortSignal.abort() })));
@@ -116,20 +103,9 @@ describe('OllamaClient against a local Ollama API', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('treats a timeout signal as retryable', async () => {
-    const fake = await start({ kind: 'hang' });
-    const error = await caught(client(fake).complete(request({ signal: AbortSignal.timeout(100) })));
-    expect(error).toMatchObject({ status: null, retryable: true });
-    expect(error.message).toMatch(/timed out/);
-  });
+});
 
-  it('maps a refused connection to a retryable error without status', async () => {
-    const fake = await start({ kind: 'complete', text: '{}' });
-    const url = fake.url;
-    await fake.close();
-    server = null;
-    const error = await caught(createOllamaClient({ host: url }, 'ollama').complete(request()));
-    expect(error).toMatchObject({ status: null, retryAfterMs: null, retryable: true });
-    expect(error.message).toMatch(/ECONNREFUSED|fetch failed/);
-  });
+textModelClientContract('OllamaClient', {
+  startFake: (script) => startFakeOllama(script),
+  clientAt: (fake) => createOllamaClient({ host: fake.url }, 'ollama'),
 });

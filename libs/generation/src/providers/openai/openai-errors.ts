@@ -1,14 +1,6 @@
 import { APIConnectionTimeoutError, APIError } from 'openai';
 import { ModelCallError } from '../../remote/text-model-client';
-
-/** Retry-After: delta-seconds (fractions tolerated) or an HTTP date; null when absent or unreadable. */
-export const parseRetryAfter = (value: string | null | undefined, now: number = Date.now()): number | null => {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-};
+import { parseRetryAfter, errorName, errorMessage, errorCause } from '../http-error-parts';
 
 /** OpenAI sends `retry-after-ms` (milliseconds) besides the standard `retry-after`; the former wins. */
 export const retryAfterFromHeaders = (headers: Headers | undefined): number | null => {
@@ -16,13 +8,6 @@ export const retryAfterFromHeaders = (headers: Headers | undefined): number | nu
   if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.round(Number(ms.trim()));
   return parseRetryAfter(headers?.get('retry-after'));
 };
-
-// Duck-typed on purpose: under Jest, errors from Node's fetch and AbortSignal are not `instanceof` the test realm's Error.
-const errorName = (value: unknown): string | null =>
-  typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : null;
-const errorMessage = (value: unknown): string =>
-  typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string' ? (value as { message: string }).message : String(value);
-const errorCause = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { cause?: unknown }).cause : undefined);
 
 /**
  * Any failure of one call as a ModelCallError:
