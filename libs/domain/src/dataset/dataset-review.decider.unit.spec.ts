@@ -19,7 +19,7 @@ describe('dataset decider: review and regeneration', () => {
       const s = ready();
       expect(s.state.entries.get('entry_2')?.version).toBe(1);
       const first = only(s.run(edit({ expectedVersion: 1, changes: { question: 'Q2?' }, feedback: 'typo' })), 'DatasetEntryEdited');
-      expect(first.data).toEqual({ entryId: 'entry_2', changes: { question: 'Q2?' }, feedback: 'typo', version: 2, actor: 'alice', editedAt: NOW });
+      expect(first.data).toEqual({ entryId: 'entry_2', changes: { question: 'Q2?' }, feedback: 'typo', version: 2, content: expect.objectContaining({ question: 'Q2?', answer: 'answer to q2' }), datasetVersion: '1.0.1', actor: 'alice', editedAt: NOW });
       expect(s.state.version).toBe('1.0.1');
       const second = only(s.run(edit({ expectedVersion: 2, changes: { answer: 'A2' } })), 'DatasetEntryEdited');
       expect(second.data.version).toBe(3);
@@ -150,7 +150,7 @@ describe('dataset decider: review and regeneration', () => {
       expect(s.state.version).toBe('1.0.1');
 
       const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }), 'DatasetRegenerationCompleted');
-      expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], completedAt: NOW });
+      expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], datasetVersion: '1.0.2', completedAt: NOW });
       expect(s.state.version).toBe('1.0.2');
       expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW })).toEqual([]);
       expect(s.run(regenerated('entry_2', 'after completion'))).toEqual([]);
@@ -181,7 +181,7 @@ describe('dataset decider: review and regeneration', () => {
       const events = s.events;
       for (let n = 0; n <= events.length; n++) {
         const state = fold(datasetDecider, events.slice(0, n));
-        expect(state.status).toBe(n === 0 ? 'none' : n < 3 ? 'generating' : 'ready');
+        expect(state.status).toBe(n === 0 ? 'none' : n < 3 ? 'generating' : 'completed');
       }
       expect(fold(datasetDecider, events)).toEqual(s.state);
       expect(fold(datasetDecider, events.slice(0, 2)).entries.get('entry_3')?.content.category).toBe('Alpha');

@@ -1,7 +1,10 @@
 import { ConcurrencyError, DomainError, NotFoundError, ValidationError } from '../errors';
-import type { Decider } from '../shared/decider';
+import type { Decider, StoredEvent } from '../shared/decider';
+import { bumpPatch } from './dataset-version';
 import type { DatasetCommand } from './dataset.commands';
-import type { DatasetEvent } from './dataset.events';
+import { DATASET_SCHEMA_VERSIONS, type DatasetEvent } from './dataset.events';
+import { upcastDatasetEvent } from './dataset.upcasters';
+import { applyEdit, changesAnything } from './entry-edit';
 import type { GenerationResultSummary } from './dataset.types';
 import { evolveDataset, initialDatasetState, type DatasetState, type JobProgress } from './dataset.state';
 import { decideRecordChunk } from './record-chunk.decide';
@@ -18,13 +21,11 @@ const requireDataset = (state: DatasetState): NonNullable<DatasetState['request'
 const resultSummary = (state: DatasetState, request: NonNullable<DatasetState['request']>, job: JobProgress): GenerationResultSummary => ({
   dataset_id: request.datasetId,
   entries_count: state.entries.size,
-  rejected_count: state.rejectedCount,
+  rejected_count: state.rejected.size,
   chunks_processed: job.done.size,
   chunks_failed: job.failedChunks,
   version: state.version,
 });
-
-const hasChanges = (changes: object): boolean => Object.keys(changes).length > 0;
 
 const missingEntries = (state: DatasetState, ids: readonly string[]): string[] => ids.filter((id) => !state.entries.has(id));
 
@@ -69,11 +70,21 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
           String(entry.version),
         );
       }
+      // Feedback alone is recorded on the entry without making it (or the dataset) a new version.
+      const changed = changesAnything(command.changes);
       return [
         {
           type: 'DatasetEntryEdited',
-          // Feedback alone is recorded on the entry without making it a new version.
-          data: { entryId: command.entryId, changes: command.changes, feedback: command.feedback, version: entry.version + (hasChanges(command.changes) ? 1 : 0), actor: command.actor, editedAt: command.now },
+          data: {
+            entryId: command.entryId,
+            changes: command.changes,
+            feedback: command.feedback,
+            version: entry.version + (changed ? 1 : 0),
+            content: applyEdit(entry.content, command.changes),
+            datasetVersion: changed ? bumpPatch(state.version) : state.version,
+            actor: command.actor,
+            editedAt: command.now,
+          },
         },
       ];
     }
@@ -105,14 +116,16 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       if (!job) throw new NotFoundError('job', command.jobId);
       if (job.finished) throw new DomainError(`job ${command.jobId} has already finished; only a pending or running job can be cancelled`);
       const result = job.kind === 'generation' ? resultSummary(state, request, job) : null;
-      return [{ type: 'DatasetJobCancelled', data: { jobId: command.jobId, kind: job.kind, actor: command.actor, result, cancelledAt: command.now } }];
+      // A cancelled regeneration keeps the entries it had replaced, and they make a new version.
+      const datasetVersion = job.kind === 'regeneration' && job.done.size > 0 ? bumpPatch(state.version) : state.version;
+      return [{ type: 'DatasetJobCancelled', data: { jobId: command.jobId, kind: job.kind, actor: command.actor, result, datasetVersion, cancelledAt: command.now } }];
     }
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
       const completed: DatasetEvent = {
         type: 'DatasetRegenerationCompleted',
-        data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, completedAt: command.now },
+        data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, datasetVersion: bumpPatch(state.version), completedAt: command.now },
       };
       return command.report ? [{ type: 'DatasetQualityAnalysed', data: { jobId: command.jobId, report: command.report, analysedAt: command.now } }, completed] : [completed];
     }
@@ -123,4 +136,6 @@ export const datasetDecider: Decider<DatasetCommand, DatasetState, DatasetEvent>
   initialState: initialDatasetState,
   decide,
   evolve: evolveDataset,
+  evolveStored: (state: DatasetState, event: StoredEvent) => evolveDataset(state, upcastDatasetEvent(event, state)),
+  schemaVersions: DATASET_SCHEMA_VERSIONS,
 };

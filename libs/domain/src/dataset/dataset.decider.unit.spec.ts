@@ -38,7 +38,7 @@ describe('dataset decider', () => {
       expect(second.data.accepted.map((e) => e.sourceChunk)).toEqual(['chunk-1', 'chunk-1']);
       expect(s.state.nextEntryNumber).toBe(5);
       expect([...s.state.entries.keys()]).toEqual(['entry_1', 'entry_3', 'entry_4']);
-      expect(s.state.rejectedCount).toBe(1);
+      expect(s.state.rejected.size).toBe(1);
     });
 
     it('continues numbering after a chunk whose items were all rejected', () => {
@@ -155,7 +155,7 @@ describe('dataset decider', () => {
         result: { dataset_id: 'ds-1', entries_count: 1, rejected_count: 1, chunks_processed: 2, chunks_failed: 1, version: '1.0.0' },
         completedAt: '2025-01-02T00:00:00.000Z',
       });
-      expect(s.state.status).toBe('ready');
+      expect(s.state.status).toBe('completed');
       expect(s.state.jobs.get('job-1')?.finished).toBe(true);
     });
 

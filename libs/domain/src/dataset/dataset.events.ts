@@ -63,11 +63,21 @@ export type DatasetGenerationFailed = DomainEvent<'DatasetGenerationFailed', {
   readonly failedAt: string;
 }>;
 
+/** The fields an edit sets, as the user sent them. */
+export interface EntryChanges {
+  readonly question?: string;
+  readonly answer?: string;
+  readonly category?: string;
+}
+
+/** Schema 2: also the outcome, i.e. the entry's content after the edit and the dataset's version. */
 export type DatasetEntryEdited = DomainEvent<'DatasetEntryEdited', {
   readonly entryId: string;
-  readonly changes: { readonly question?: string; readonly answer?: string; readonly category?: string };
+  readonly changes: EntryChanges;
   readonly feedback: string | null;
   readonly version: number;
+  readonly content: EntryContent;
+  readonly datasetVersion: string;
   readonly actor: string;
   readonly editedAt: string;
 }>;
@@ -93,6 +103,8 @@ export type DatasetRegenerationCompleted = DomainEvent<'DatasetRegenerationCompl
   readonly jobId: string;
   readonly regenerated: number;
   readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+  /** Schema 2: the dataset's version once the regenerated entries count. */
+  readonly datasetVersion: string;
   readonly completedAt: string;
 }>;
 
@@ -114,6 +126,8 @@ export type DatasetJobCancelled = DomainEvent<'DatasetJobCancelled', {
   readonly actor: string;
   /** For a generation: the counts at the moment of cancelling. */
   readonly result: GenerationResultSummary | null;
+  /** Schema 2: the dataset's version after the cancel (a regeneration keeps what it replaced so far). */
+  readonly datasetVersion: string;
   readonly cancelledAt: string;
 }>;
 
@@ -147,6 +161,13 @@ export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetQualityAnalysed',
   'DatasetBenchmarkRecorded',
 ];
+
+/** The schema version each dataset event type is written with now; an upcaster reads every older one. */
+export const DATASET_SCHEMA_VERSIONS: Readonly<Partial<Record<DatasetEvent['type'], number>>> = {
+  DatasetEntryEdited: 2,
+  DatasetRegenerationCompleted: 2,
+  DatasetJobCancelled: 2,
+};
 
 /** Events that start a job; the job bus dispatches on these. */
 export const JOB_TRIGGER_TYPES = ['DatasetGenerationRequested', 'DatasetRegenerationRequested'] as const;

@@ -1,7 +1,6 @@
 import type { Split } from '../values';
 import type { DatasetEvent, DatasetGenerationRequested } from './dataset.events';
-import type { EntryContent, RegenerationConfig } from './dataset.types';
-import { bumpPatch } from './dataset-version';
+import type { BenchmarkResult, EntryContent, QualityReport, RegenerationConfig, Rejection } from './dataset.types';
 import { duplicateKey } from './duplicate-key';
 
 export interface EntryState {
@@ -10,6 +9,14 @@ export interface EntryState {
   readonly content: EntryContent;
   readonly version: number;
   readonly split: Split | null;
+}
+
+/** An item the quality gate turned away: kept, with the reason, but never part of the dataset. */
+export interface RejectedEntryState {
+  readonly entryId: string;
+  readonly sourceChunk: string;
+  readonly content: EntryContent;
+  readonly rejection: Rejection;
 }
 
 export interface JobProgress {
@@ -25,12 +32,14 @@ export interface JobProgress {
 
 export interface DatasetState {
   readonly request: DatasetGenerationRequested['data'] | null;
-  readonly status: 'none' | 'generating' | 'ready' | 'failed' | 'cancelled';
+  readonly status: 'none' | 'generating' | 'completed' | 'failed' | 'cancelled';
   readonly version: string;
   readonly nextEntryNumber: number;
   /** Accepted entries by id (rejected ones live only in the log and the read model). */
   readonly entries: ReadonlyMap<string, EntryState>;
-  readonly rejectedCount: number;
+  readonly rejected: ReadonlyMap<string, RejectedEntryState>;
+  readonly qualityReport: QualityReport | null;
+  readonly benchmarks: readonly BenchmarkResult[];
   /** Exact-duplicate keys of accepted entries → entry id. */
   readonly duplicateKeys: ReadonlyMap<string, string>;
   readonly jobs: ReadonlyMap<string, JobProgress>;
@@ -42,7 +51,9 @@ export const initialDatasetState = (): DatasetState => ({
   version: '0.0.0',
   nextEntryNumber: 1,
   entries: new Map(),
-  rejectedCount: 0,
+  rejected: new Map(),
+  qualityReport: null,
+  benchmarks: [],
   duplicateKeys: new Map(),
   jobs: new Map(),
 });
@@ -53,11 +64,13 @@ const withJob = (state: DatasetState, jobId: string, update: (job: JobProgress) 
   return new Map(state.jobs).set(jobId, update(job));
 };
 
-/** An instruction-mode entry shows its instruction as question and its output as answer: edits reach both. */
-const instructionFields = (content: EntryContent, changes: { readonly question?: string; readonly answer?: string }) =>
-  content.instruction === undefined
-    ? {}
-    : { ...(changes.question !== undefined ? { instruction: changes.question } : {}), ...(changes.answer !== undefined ? { output: changes.answer } : {}) };
+/** Replaces an entry's content, keeping the exact-duplicate index in step. */
+const withContent = (state: DatasetState, entry: EntryState, content: EntryContent, version: number): Pick<DatasetState, 'entries' | 'duplicateKeys'> => {
+  const keys = new Map(state.duplicateKeys);
+  if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
+  keys.set(duplicateKey(content), entry.entryId);
+  return { entries: new Map(state.entries).set(entry.entryId, { ...entry, content, version }), duplicateKeys: keys };
+};
 
 const entryNumber = (entryId: string): number => Number(entryId.slice('entry_'.length));
 
@@ -71,18 +84,23 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const entries = new Map(state.entries);
       const keys = new Map(state.duplicateKeys);
       let next = state.nextEntryNumber;
-      for (const e of event.data.accepted) {
-        entries.set(e.entryId, { entryId: e.entryId, sourceChunk: e.sourceChunk, content: e, version: 1, split: null });
-        keys.set(duplicateKey(e), e.entryId);
+      for (const { entryId, sourceChunk, ...content } of event.data.accepted) {
+        const e = { entryId, sourceChunk, content };
+        entries.set(e.entryId, { ...e, version: 1, split: null });
+        keys.set(duplicateKey(content), e.entryId);
         next = Math.max(next, entryNumber(e.entryId) + 1);
       }
-      for (const r of event.data.rejected) next = Math.max(next, entryNumber(r.entryId) + 1);
+      const rejected = new Map(state.rejected);
+      for (const { rejection, entryId, sourceChunk, ...content } of event.data.rejected) {
+        rejected.set(entryId, { entryId, sourceChunk, content, rejection });
+        next = Math.max(next, entryNumber(entryId) + 1);
+      }
       const jobs = withJob(state, event.data.jobId, (job) => ({
         ...job,
         done: new Set(job.done).add(String(event.data.chunkIndex)),
         failedChunks: job.failedChunks + (event.data.failure ? 1 : 0),
       }));
-      return { ...state, entries, duplicateKeys: keys, nextEntryNumber: next, rejectedCount: state.rejectedCount + event.data.rejected.length, jobs };
+      return { ...state, entries, rejected, duplicateKeys: keys, nextEntryNumber: next, jobs };
     }
     case 'DatasetSplitAssigned': {
       const entries = new Map(state.entries);
@@ -93,23 +111,19 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       return { ...state, entries };
     }
     case 'DatasetGenerationCompleted':
-      return { ...state, status: 'ready', jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
+      return { ...state, status: 'completed', jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
     case 'DatasetGenerationFailed':
       return { ...state, status: 'failed', jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
     case 'DatasetEntryEdited': {
       const entry = state.entries.get(event.data.entryId);
       if (!entry) return state;
-      const content = { ...entry.content, ...event.data.changes, ...instructionFields(entry.content, event.data.changes) };
-      const keys = new Map(state.duplicateKeys);
-      if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
-      keys.set(duplicateKey(content), entry.entryId);
-      const entries = new Map(state.entries).set(entry.entryId, { ...entry, content, version: event.data.version });
-      const changed = Object.keys(event.data.changes).length > 0;
-      return { ...state, version: changed ? bumpPatch(state.version) : state.version, entries, duplicateKeys: keys };
+      return { ...state, version: event.data.datasetVersion, ...withContent(state, entry, event.data.content, event.data.version) };
     }
-    case 'DatasetFeedbackAdded':
     case 'DatasetQualityAnalysed':
+      return { ...state, qualityReport: event.data.report };
     case 'DatasetBenchmarkRecorded':
+      return { ...state, benchmarks: [...state.benchmarks, { ...event.data.result, recorded_at: event.data.recordedAt }] };
+    case 'DatasetFeedbackAdded':
       return state;
     case 'DatasetRegenerationRequested': {
       const job: JobProgress = {
@@ -127,19 +141,14 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const entry = state.entries.get(event.data.entryId);
       const jobs = withJob(state, event.data.jobId, (job) => ({ ...job, done: new Set(job.done).add(event.data.entryId) }));
       if (!entry) return { ...state, jobs };
-      const keys = new Map(state.duplicateKeys);
-      if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
-      keys.set(duplicateKey(event.data.content), entry.entryId);
-      const entries = new Map(state.entries).set(entry.entryId, { ...entry, content: event.data.content, version: event.data.version });
-      return { ...state, entries, duplicateKeys: keys, jobs };
+      return { ...state, ...withContent(state, entry, event.data.content, event.data.version), jobs };
     }
     case 'DatasetJobCancelled': {
-      const job = state.jobs.get(event.data.jobId);
       const jobs = withJob(state, event.data.jobId, (j) => ({ ...j, finished: true }));
-      if (event.data.kind === 'generation') return { ...state, status: 'cancelled', jobs };
-      return { ...state, version: job && job.done.size > 0 ? bumpPatch(state.version) : state.version, jobs };
+      return { ...state, status: event.data.kind === 'generation' ? 'cancelled' : state.status, version: event.data.datasetVersion, jobs };
     }
     case 'DatasetRegenerationCompleted':
-      return { ...state, version: bumpPatch(state.version), jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
+      return { ...state, version: event.data.datasetVersion, jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
   }
 };
+

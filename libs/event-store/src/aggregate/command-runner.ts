@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, type Decider, type DomainEvent } from '@compileo/domain';
+import { ConcurrencyError, evolveStored, type Decider, type DomainEvent } from '@compileo/domain';
 import type { EventMetadata, EventStore, Position } from '../event-store.port';
 import { deterministicId } from './deterministic-id';
 import { StateCache } from './state-cache';
@@ -44,7 +44,7 @@ export class CommandRunner {
     let state = (cached?.state as S | undefined) ?? decider.initialState();
     let revision = cached?.revision ?? null;
     const recorded = await this.store.readStream(streamId, revision === null ? {} : { from: revision + 1n });
-    for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as E);
+    for (const event of recorded) state = evolveStored(decider, state, { type: event.type, data: event.data, schemaVersion: event.metadata.schemaVersion ?? 1 });
     if (recorded.length) revision = recorded[recorded.length - 1].revision;
     if (revision !== null) this.cache.set(key, state, revision);
     return { state, revision };
@@ -67,7 +67,7 @@ export class CommandRunner {
         id: seed ? deterministicId(`${seed}:${index}`) : randomUUID(),
         type: event.type,
         data: event.data,
-        metadata: { schemaVersion: 1, ...options.metadata },
+        metadata: { ...options.metadata, schemaVersion: decider.schemaVersions?.[event.type] ?? 1 },
       }));
       try {
         const result = await this.store.append(streamId, toAppend, { expectedRevision: revision ?? 'no_stream' });

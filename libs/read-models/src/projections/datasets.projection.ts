@@ -1,18 +1,20 @@
-import { bumpPatch, type DatasetChunkProcessed, type DatasetGenerationFailed, type DatasetGenerationRequested, type DatasetJobCancelled } from '@compileo/domain';
+import type {
+  DatasetChunkProcessed,
+  DatasetEntryEdited,
+  DatasetGenerationFailed,
+  DatasetGenerationRequested,
+  DatasetJobCancelled,
+  DatasetRegenerationCompleted,
+} from '@compileo/domain';
 import type { RecordedEvent, SqlExecutor } from '@compileo/event-store';
 import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
 
 const datasetIdOf = (streamId: string): string => streamId.slice('dataset-'.length);
 
-const bumpVersion = async (tx: SqlExecutor, t: Tables, datasetId: string, at: string): Promise<void> => {
-  const { rows } = await tx.query<{ version: string }>(`SELECT version FROM ${t.datasets} WHERE id = $1`, [datasetId]);
-  if (rows[0]) await tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = $3 WHERE id = $1`, [datasetId, bumpPatch(rows[0].version), at]);
-};
-
-/** Whether a regeneration job had replaced any entry (its steps are counted in the jobs table). */
-const regeneratedAny = async (tx: SqlExecutor, t: Tables, jobId: string): Promise<boolean> =>
-  ((await tx.query<{ steps_done: number }>(`SELECT steps_done FROM ${t.jobs} WHERE id = $1`, [jobId])).rows[0]?.steps_done ?? 0) > 0;
+/** The dataset's version as the event recorded it. */
+const setVersion = (tx: SqlExecutor, t: Tables, datasetId: string, version: string, at: string): Promise<unknown> =>
+  tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = CASE WHEN version = $2 THEN updated_at ELSE $3 END WHERE id = $1`, [datasetId, version, at]);
 
 const timeOf = (event: { readonly data: unknown }, key: string): string => (event.data as Record<string, string>)[key];
 
@@ -59,7 +61,7 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
     case 'DatasetJobCancelled': {
       const d = dataOf<DatasetJobCancelled['data']>(event);
       if (d.kind === 'generation') await tx.query(`UPDATE ${t.datasets} SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [datasetId, d.cancelledAt]);
-      else if (await regeneratedAny(tx, t, d.jobId)) await bumpVersion(tx, t, datasetId, d.cancelledAt);
+      await setVersion(tx, t, datasetId, d.datasetVersion, d.cancelledAt);
       return;
     }
     case 'DatasetQualityAnalysed':
@@ -71,11 +73,15 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
         JSON.stringify({ ...(event.data as { result: object }).result, recorded_at: (event.data as { recordedAt: string }).recordedAt }),
       ]);
       return;
-    case 'DatasetEntryEdited':
-      if (Object.keys((event.data as { changes: object }).changes).length > 0) await bumpVersion(tx, t, datasetId, timeOf(event, 'editedAt'));
+    case 'DatasetEntryEdited': {
+      const d = dataOf<DatasetEntryEdited['data']>(event);
+      await setVersion(tx, t, datasetId, d.datasetVersion, d.editedAt);
       return;
-    case 'DatasetRegenerationCompleted':
-      await bumpVersion(tx, t, datasetId, timeOf(event, 'completedAt'));
+    }
+    case 'DatasetRegenerationCompleted': {
+      const d = dataOf<DatasetRegenerationCompleted['data']>(event);
+      await setVersion(tx, t, datasetId, d.datasetVersion, d.completedAt);
       return;
+    }
   }
 };

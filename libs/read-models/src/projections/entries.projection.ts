@@ -9,6 +9,8 @@ import {
   type EntryRecord,
   type RejectedRecord,
 } from '@compileo/domain';
+import type { SqlExecutor } from '@compileo/event-store';
+import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
 
 /** Instruction-mode fields, kept apart from question/answer; null for the other modes. */
@@ -31,6 +33,28 @@ const row = (e: EntryRecord | RejectedRecord, status: 'accepted' | 'rejected') =
   metadata: e.metadata,
   rejection: 'rejection' in e ? e.rejection : null,
 });
+
+/** An entry's content and version as an edit or a regeneration recorded them. */
+const setContent = (tx: SqlExecutor, t: Tables, datasetId: string, entryId: string, c: EntryContent, version: number, at: string): Promise<unknown> =>
+  tx.query(
+    `UPDATE ${t.entries} SET question = $3, answer = $4, category = $5, quality_score = $6, quality_components = $7, difficulty = $8,
+       difficulty_rank = $9, extra = $10, metadata = $11, version = $12, updated_at = $13 WHERE dataset_id = $1 AND entry_id = $2`,
+    [
+      datasetId,
+      entryId,
+      c.question,
+      c.answer,
+      c.category,
+      c.qualityScore,
+      c.qualityComponents === null ? null : JSON.stringify(c.qualityComponents),
+      c.difficulty,
+      DIFFICULTIES.indexOf(c.difficulty),
+      extraOf(c) === null ? null : JSON.stringify(extraOf(c)),
+      JSON.stringify(c.metadata),
+      version,
+      at,
+    ],
+  );
 
 export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
   const datasetId = event.streamId.slice('dataset-'.length);
@@ -62,12 +86,7 @@ export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetEntryEdited': {
       const d = dataOf<DatasetEntryEdited['data']>(event);
-      await tx.query(
-        `UPDATE ${t.entries} SET question = COALESCE($3, question), answer = COALESCE($4, answer), category = COALESCE($5, category),
-           extra = CASE WHEN extra IS NULL THEN NULL ELSE extra || jsonb_strip_nulls(jsonb_build_object('instruction', $3::text, 'output', $4::text)) END,
-           version = $6, updated_at = $7 WHERE dataset_id = $1 AND entry_id = $2`,
-        [datasetId, d.entryId, d.changes.question ?? null, d.changes.answer ?? null, d.changes.category ?? null, d.version, d.editedAt],
-      );
+      await setContent(tx, t, datasetId, d.entryId, d.content, d.version, d.editedAt);
       if (d.feedback) {
         await tx.query(
           `INSERT INTO ${t.feedback} (id, dataset_id, entry_id, feedback_type, comments, rating, actor, created_at)
@@ -90,26 +109,7 @@ export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetEntryRegenerated': {
       const d = dataOf<DatasetEntryRegenerated['data']>(event);
-      const c = d.content;
-      await tx.query(
-        `UPDATE ${t.entries} SET question = $3, answer = $4, category = $5, quality_score = $6, quality_components = $7, difficulty = $8,
-           difficulty_rank = $9, extra = $10, metadata = $11, version = $12, updated_at = $13 WHERE dataset_id = $1 AND entry_id = $2`,
-        [
-          datasetId,
-          d.entryId,
-          c.question,
-          c.answer,
-          c.category,
-          c.qualityScore,
-          c.qualityComponents === null ? null : JSON.stringify(c.qualityComponents),
-          c.difficulty,
-          DIFFICULTIES.indexOf(c.difficulty),
-          extraOf(c) === null ? null : JSON.stringify(extraOf(c)),
-          JSON.stringify(c.metadata),
-          d.version,
-          d.regeneratedAt,
-        ],
-      );
+      await setContent(tx, t, datasetId, d.entryId, d.content, d.version, d.regeneratedAt);
       return;
     }
   }
