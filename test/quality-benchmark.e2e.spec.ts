@@ -1,6 +1,6 @@
 import { dedupText, findSplitLeaks } from '../libs/generation/src';
 import { startFakeGemini, type FakeServer } from '../libs/generation/src/providers/testing';
-import { generateDataset, projectWithDocuments } from './support/api-flow';
+import { generateDataset, projectWithDocuments, waitForJob } from './support/api-flow';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Entry {
@@ -83,5 +83,19 @@ describe('the rubric judge (a local server speaking the Gemini API)', () => {
       expect(c).toMatchObject({ judge: 0.8375, judge_question: 1, judge_answer: 0.75, judge_relevance: 1, judge_consistency: 0.5 });
       expect(c.grounding).toEqual(expect.any(Number));
     }
+  });
+
+  it('scores a regenerated entry with the same judge, so improve_quality compares like with like', async () => {
+    const projectId = await projectWithDocuments(t, 'notes.txt');
+    const { datasetId } = await generateDataset(t, { project_id: projectId, quality_threshold: 0 });
+    const before = gemini.requests.length;
+    const regen = await t.http
+      .post(`/api/v1/datasets/${datasetId}/regenerate`)
+      .send({ entry_ids: ['entry_1'], regeneration_config: { model: 'extractive', improve_quality: true } })
+      .expect(200);
+    expect((await waitForJob(t, regen.body.job_id)).status).toBe('completed');
+    expect(gemini.requests.length).toBeGreaterThan(before);
+    const entry = (await allEntries(t, datasetId)).find((e) => e.id === 'entry_1')!;
+    expect(entry.metadata.quality_components).toMatchObject({ judge: 0.8375, judge_answer: 0.75 });
   });
 });

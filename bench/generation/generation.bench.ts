@@ -22,9 +22,9 @@ import { CommandRunner, PgliteSqlClient, PostgresEventStore, runMigrations } fro
 import { ModelRegistry, type ResolvedModel, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { systemClock } from '@compileo/platform';
 import { LIVE_TABLES, readModelMigrations } from '@compileo/read-models';
-import { drawItems } from '../../apps/worker/src/generation/draw-items';
-import { GenerationJobProcessor } from '../../apps/worker/src/generation/generation-job.processor';
-import { runPool } from '../../apps/worker/src/generation/run-pool';
+import { drawItems } from '../../libs/jobs/src/pipeline/draw-items';
+import { GenerationJobProcessor } from '../../libs/jobs/src/generation/generation-job.processor';
+import { runPool } from '../../libs/jobs/src/pipeline/run-pool';
 import { RemoteModelProvider } from '../../libs/generation/src/remote/remote.provider';
 import { StubModelProvider, StubTextModelClient } from './stub-model';
 

@@ -2,7 +2,6 @@ import { PlatformModule, type AppConfig } from '@compileo/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health.controller';
@@ -10,7 +9,7 @@ import { HttpCoreModule } from './http/http.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
-/** The API; in embedded mode (the default) it hosts the worker module in the same process. */
+/** The API: REST controllers over the read models, commands into the event store. Runs no jobs itself. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -25,7 +24,6 @@ export class AppModule {
         DocumentsModule.forRoot(config),
         TaxonomyModule,
         DatasetsModule,
-        ...(config.COMPILEO_IN_PROCESS_WORKER ? [WorkerModule] : []),
       ],
       controllers: [HealthController],
     };

@@ -1,3 +1,4 @@
+import { JOB_BUS } from '@compileo/bus';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CommandRunner, EVENT_STORE, SQL_CLIENT } from '@compileo/event-store';
 import { ModelRegistry } from '@compileo/generation';
@@ -14,7 +15,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers: [...platformProviders(config), PlatformLifecycle],
-      exports: [APP_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, CommandRunner, ProjectionRunner, ModelRegistry],
+      exports: [APP_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, JOB_BUS, CommandRunner, ProjectionRunner, ModelRegistry],
     };
   }
 }

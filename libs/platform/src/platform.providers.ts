@@ -1,3 +1,4 @@
+import { EmbeddedJobBus, JOB_BUS } from '@compileo/bus';
 import { CommandRunner, EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@compileo/event-store';
 import { ModelRegistry } from '@compileo/generation';
 import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
@@ -8,7 +9,11 @@ import { openDatabase } from './database';
 
 const DATABASE = Symbol('DATABASE');
 
-/** The shared infrastructure both apps stand on; no vendor type leaves it except behind a port. */
+/**
+ * The shared infrastructure both apps stand on, and the one place where adapters are chosen from the
+ * configuration (event store, SQL database, job bus, model providers); no vendor type leaves it except
+ * behind a port.
+ */
 export const platformProviders = (config: AppConfig): Provider[] => [
   { provide: APP_CONFIG, useValue: config },
   { provide: CLOCK, useValue: systemClock },
@@ -16,6 +21,14 @@ export const platformProviders = (config: AppConfig): Provider[] => [
   { provide: SQL_CLIENT, useFactory: (db: { sql: SqlClient }) => db.sql, inject: [DATABASE] },
   { provide: EVENT_STORE, useFactory: (db: { store: EventStore }) => db.store, inject: [DATABASE] },
   { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
+  {
+    provide: JOB_BUS,
+    useFactory: (store: EventStore, sql: SqlClient) => {
+      const logger = new Logger('JobBus');
+      return new EmbeddedJobBus(store, sql, { maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS, onError: (error) => logger.error(error) });
+    },
+    inject: [EVENT_STORE, SQL_CLIENT],
+  },
   {
     provide: ProjectionRunner,
     useFactory: (store: EventStore, sql: SqlClient) => {

@@ -1,7 +1,7 @@
 import type { BenchmarkResult, DatasetState, SplitAssignments } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/event-store';
 import { runQaBenchmark, type ModelRegistry } from '@compileo/generation';
-import { loadSourceChunks } from './source-chunks';
+import { loadSourceChunks } from '../pipeline/source-chunks';
 
 type Request = NonNullable<DatasetState['request']>;
 

@@ -1,29 +1,23 @@
-import { datasetDecider, datasetStream, type DatasetState, type RecordChunk, type ScoredItem } from '@compileo/domain';
+import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { asAugmentation, augmentItems, dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
-import { drawItems, messageOf, type Drawn } from './draw-items';
-import { toEntryContent } from './entry-content';
-import { withoutNul } from './without-nul';
+import { drawChunk, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
+import { messageOf } from '../pipeline/draw-items';
+import { runPool } from '../pipeline/run-pool';
+import { SerialLock } from '../pipeline/serial-lock';
+import { loadSourceChunks } from '../pipeline/source-chunks';
 import { completeGeneration } from './job-completion';
-import { judgeItems, sumCosts, withJudgeUsage } from './judge-items';
-import { runPool } from './run-pool';
-import { SerialLock } from './serial-lock';
-import { loadSourceChunks } from './source-chunks';
-
-type Request = NonNullable<DatasetState['request']>;
 
 interface JobContext {
   readonly trigger: JobTrigger;
-  readonly request: Request;
-  readonly provider: ModelProvider;
+  readonly pipeline: PipelineContext;
   readonly index: DuplicateIndex;
   readonly lock: SerialLock;
   readonly signal: AbortSignal;
-  readonly judge: Judge | null;
 }
 
 /**
@@ -61,7 +55,8 @@ export class GenerationJobProcessor {
       for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
       const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
       const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
-      const ctx: JobContext = { trigger, request: state.request, provider, index, lock: new SerialLock(), signal: watch.signal, judge: this.models.judge() };
+      const pipeline: PipelineContext = { request: state.request, provider, judge: this.models.judge(), models: this.models, datasetId: trigger.datasetId };
+      const ctx: JobContext = { trigger, pipeline, index, lock: new SerialLock(), signal: watch.signal };
       await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
       watch.stop();
       if (!watch.signal.aborted) await this.finish(trigger, signal);
@@ -74,54 +69,23 @@ export class GenerationJobProcessor {
   }
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
-    const { request } = ctx;
-    let failure: string | null = null;
-    let drawn: Drawn = { items: [], model: request.model, promptName: request.config.prompt_name, usage: null, invalid: [] };
-    try {
-      drawn = await drawItems(ctx.provider, request, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal });
-      if (drawn.items.length === 0) failure = `the model produced no valid items for this chunk${drawn.invalid.length ? ` (${drawn.invalid.length} invalid)` : ''}`;
-    } catch (error) {
-      if (ctx.signal.aborted) return;
-      failure = messageOf(error);
-    }
-    const { model, promptName, invalid } = drawn;
-    const items = augmentItems(drawn.items, asAugmentation(request.config.parameters.data_augmentation), `${ctx.trigger.datasetId}:${chunk.id}`);
-    const verdicts = request.config.analyze_quality && ctx.judge ? await judgeItems(ctx.judge, items, chunk.text, ctx.signal) : null;
-    if (ctx.signal.aborted) return;
-    const spent = withJudgeUsage(drawn.usage, verdicts);
-    const judgeUsage = withJudgeUsage(null, verdicts);
-    const cost = sumCosts(drawn.usage && this.models.costOf(model, drawn.usage), judgeUsage && ctx.judge && this.models.costOf(ctx.judge.model, judgeUsage));
-    const usage = spent ? { ...spent, costUsd: cost } : null;
-    const tokens = usage && items.length ? { input_tokens: Math.round(usage.inputTokens / items.length), output_tokens: Math.round(usage.outputTokens / items.length) } : null;
+    const { request } = ctx.pipeline;
+    const drawn = await drawChunk(ctx.pipeline, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal, augment: true });
+    if (!drawn) return;
+    const model = drawn.drawn.model;
     await ctx.lock.run(async () => {
       const now = this.clock.now().toISOString();
-      const siblings = new DuplicateIndex();
-      const scored: ScoredItem[] = items.map((item, k) => {
-        const text = dedupText(item);
-        const existing = ctx.index.findDuplicate(text);
-        // A variant is meant to resemble the item it was made from; only other siblings count as duplicates.
-        const origin = item.metadata?.augmented_from;
-        const sibling = existing ? null : (siblings.findAll(text).find((m) => m.id !== String(origin)) ?? null);
-        siblings.add(String(k), text);
-        const duplicateOf = existing
-          ? { entryId: existing.id, similarity: existing.similarity }
-          : sibling
-            ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
-            : undefined;
-        const judged = verdicts?.[k] ?? null;
-        const content = toEntryContent(item, { chunk, config: request.config, categories: request.categories, model, promptName, now, duplicate: !!duplicateOf, tokens, judged });
-        return duplicateOf ? { ...content, duplicateOf } : content;
-      });
+      const items = scoreChunk(ctx.pipeline, drawn, ctx.index, now);
       const record = (command: Omit<RecordChunk, 'type' | 'jobId' | 'chunkIndex' | 'chunkId' | 'now'>) =>
         this.runner.run(
           datasetStream(ctx.trigger.datasetId),
           datasetDecider,
-          withoutNul({ type: 'RecordChunk' as const, jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, now, ...command }),
+          { type: 'RecordChunk' as const, jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, now, ...command },
           { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
         );
       // Items the log refuses (one bad value) must not stop the job: the chunk is then recorded as failed.
-      const result = await record({ items: scored, invalid, usage, failure }).catch((error: unknown) =>
-        record({ items: [], invalid: [], usage, failure: `could not record the chunk's items: ${messageOf(error)}` }),
+      const result = await record({ items, invalid: drawn.drawn.invalid, usage: drawn.usage, failure: drawn.failure }).catch((error: unknown) =>
+        record({ items: [], invalid: [], usage: drawn.usage, failure: `could not record the chunk's items: ${messageOf(error)}` }),
       );
       for (const event of result.events) {
         if (event.type === 'DatasetChunkProcessed') for (const entry of event.data.accepted) ctx.index.add(entry.entryId, dedupText(entry));

@@ -1,14 +1,14 @@
 import { datasetDecider, datasetStream, type DatasetState, type EntryContent, type EntryState, type RegenerationConfig } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
-import { ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
-import { drawItems, messageOf } from '../generation/draw-items';
-import { toEntryContent } from '../generation/entry-content';
-import { runPool } from '../generation/run-pool';
-import { loadSourceChunks } from '../generation/source-chunks';
 import { reportOf } from '../generation/job-completion';
+import { drawChunk, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
+import { messageOf } from '../pipeline/draw-items';
+import { runPool } from '../pipeline/run-pool';
+import { loadSourceChunks } from '../pipeline/source-chunks';
 import { watchCancellation } from '../job-cancellation';
 
 /** Candidates drawn per entry when `improve_quality` asks for the best of several. */
@@ -20,7 +20,9 @@ interface Run {
   readonly trigger: JobTrigger;
   readonly state: DatasetState;
   readonly config: RegenerationConfig;
-  readonly provider: ModelProvider;
+  readonly pipeline: PipelineContext;
+  /** Every accepted entry, so that a new version that repeats another entry is not taken. */
+  readonly index: DuplicateIndex;
   readonly signal: AbortSignal;
   readonly skipped: Skipped[];
 }
@@ -53,7 +55,10 @@ export class RegenerationJobProcessor {
     try {
       const provider = this.models.providerFor(this.models.resolve(job.regenerationConfig.model, 'regeneration_config.model'));
       const chunks = await loadSourceChunks(this.sql, [...new Set(entries.map((e) => e.sourceChunk))]);
-      const ctx: Run = { trigger, state, config: job.regenerationConfig, provider, signal: watch.signal, skipped };
+      const pipeline: PipelineContext = { request: state.request, provider, judge: this.models.judge(), models: this.models, datasetId: trigger.datasetId };
+      const index = new DuplicateIndex();
+      for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) => this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!));
     } catch (error) {
       if (watch.signal.aborted) return;
@@ -72,28 +77,30 @@ export class RegenerationJobProcessor {
   }
 
   private async regenerate(ctx: Run, entry: EntryState, chunk: SourceChunk): Promise<void> {
-    const request = ctx.state.request!;
     const siblings = [...ctx.state.entries.values()].filter((e) => e.sourceChunk === entry.sourceChunk);
     const avoid = siblings.flatMap((e) => [e.content.question, e.content.answer]).filter((t): t is string => !!t);
     const now = this.clock.now().toISOString();
     const candidates: EntryContent[] = [];
-    try {
-      for (let draw = 0; draw < (ctx.config.improve_quality ? IMPROVE_CANDIDATES : 1); draw++) {
-        const drawn = await drawItems(ctx.provider, request, chunk, {
-          count: 1,
-          variant: entry.version * IMPROVE_CANDIDATES + draw,
-          avoid,
-          temperature: ctx.config.temperature ?? undefined,
-          maxTokens: ctx.config.max_tokens ?? undefined,
-          signal: ctx.signal,
-        });
-        const tokens = drawn.usage ? { input_tokens: drawn.usage.inputTokens, output_tokens: drawn.usage.outputTokens } : null;
-        const context = { chunk, config: request.config, categories: request.categories, model: drawn.model, promptName: drawn.promptName, now, duplicate: false, tokens };
-        candidates.push(...drawn.items.slice(0, 1).map((item) => toEntryContent(item, context)));
+    let duplicates = 0;
+    for (let draw = 0; draw < (ctx.config.improve_quality ? IMPROVE_CANDIDATES : 1); draw++) {
+      const drawn = await drawChunk(ctx.pipeline, chunk, {
+        count: 1,
+        variant: entry.version * IMPROVE_CANDIDATES + draw,
+        avoid,
+        temperature: ctx.config.temperature ?? undefined,
+        maxTokens: ctx.config.max_tokens ?? undefined,
+        signal: ctx.signal,
+        augment: false,
+      });
+      if (!drawn) return;
+      if (drawn.failure) return void ctx.skipped.push({ entryId: entry.entryId, reason: drawn.failure });
+      for (const { duplicateOf, ...content } of scoreChunk(ctx.pipeline, drawn, ctx.index, now, entry.entryId).slice(0, 1)) {
+        if (duplicateOf) duplicates++;
+        else candidates.push(content);
       }
-    } catch (error) {
-      if (!ctx.signal.aborted) ctx.skipped.push({ entryId: entry.entryId, reason: messageOf(error) });
-      return;
+    }
+    if (duplicates > 0 && candidates.length === 0) {
+      return void ctx.skipped.push({ entryId: entry.entryId, reason: 'every new version repeated another entry of the dataset' });
     }
     const best = candidates.sort((a, b) => (b.qualityScore ?? 0) - (a.qualityScore ?? 0))[0];
     const current = entry.content.qualityScore;

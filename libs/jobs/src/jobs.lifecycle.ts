@@ -4,7 +4,7 @@ import { JobDispatcher } from './job-dispatcher';
 
 /** Starts taking jobs once the app is up; stops (aborting model calls) before the database closes. */
 @Injectable()
-export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class JobsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(JOB_BUS) private readonly bus: JobBus,
     private readonly dispatcher: JobDispatcher,
