@@ -8,7 +8,7 @@ import { LIVE_TABLES, ProjectionRunner, applyAll, readModelMigrations } from '..
 import { loadConfig } from '../libs/platform/src';
 import { createApp } from '../apps/api/src/create-app';
 import { FIXTURES } from './support/api-flow';
-import { testDatabases } from './support/test-databases';
+import { testDatabases } from '@compileo/testing';
 
 /**
  * Stores written by earlier builds keep working: `test/fixtures/v1-store` was recorded by the build

@@ -18,7 +18,8 @@
  */
 import 'reflect-metadata';
 import { datasetDecider, datasetStream, type DatasetState, type RequestGeneration } from '@compileo/domain';
-import { CommandRunner, PgliteSqlClient, PostgresEventStore, runMigrations } from '@compileo/event-store';
+import { CommandRunner, PostgresEventStore } from '@compileo/event-store';
+import { PgliteSqlClient, runMigrations } from '@compileo/sql';
 import { ModelRegistry, type ResolvedModel, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { systemClock } from '@compileo/platform';
 import { LIVE_TABLES, readModelMigrations } from '@compileo/read-models';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app';
-import { testDatabaseUrl, uniqueSchemaName } from './test-databases';
+import { testDatabaseUrl, uniqueSchemaName } from '@compileo/testing';
 
 export type Backend = 'pglite' | 'postgres';
 

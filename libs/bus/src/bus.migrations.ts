@@ -1,4 +1,4 @@
-import type { Migration } from '@compileo/event-store';
+import type { Migration } from '@compileo/sql';
 
 /** The embedded bus keeps its low-water mark here. */
 export const busMigrations: readonly Migration[] = [

@@ -1,9 +1,9 @@
 export * from './event-store.port';
-export * from './sql/sql-client';
-export * from './sql/create-sql-client';
-export * from './sql/migrate';
-export * from './sql/pg-sql-client';
-export * from './sql/pglite-sql-client';
+export * from '../../sql/src/sql-client';
+export * from '../../sql/src/create-sql-client';
+export * from '../../sql/src/migrate';
+export * from '../../sql/src/pg-sql-client';
+export * from '../../sql/src/pglite-sql-client';
 export * from './postgres/postgres-event-store';
 export * from './postgres/event-store.migrations';
 export { comparePositions } from './postgres/position';

@@ -1,4 +1,5 @@
-import { createSqlClient, eventStoreMigrations, PostgresEventStore, runMigrations, type SqlClient } from '@compileo/event-store';
+import { eventStoreMigrations, PostgresEventStore } from '@compileo/event-store';
+import { createSqlClient, runMigrations, type SqlClient } from '@compileo/sql';
 import { busMigrations } from '@compileo/bus';
 import { readModelMigrations } from '@compileo/read-models';
 import type { AppConfig } from './app-config';

@@ -1,4 +1,5 @@
-import { EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@compileo/event-store';
+import { EVENT_STORE, type EventStore } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ProjectionRunner } from '@compileo/read-models';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 

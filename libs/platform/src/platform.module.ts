@@ -1,6 +1,7 @@
 import { JOB_BUS } from '@compileo/bus';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { CommandRunner, EVENT_STORE, SQL_CLIENT } from '@compileo/event-store';
+import { CommandRunner, EVENT_STORE } from '@compileo/event-store';
+import { SQL_CLIENT } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
 import { ProjectionRunner } from '@compileo/read-models';
 import { APP_CONFIG, type AppConfig } from './app-config';

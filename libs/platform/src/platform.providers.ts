@@ -1,5 +1,6 @@
 import { EmbeddedJobBus, JOB_BUS } from '@compileo/bus';
-import { CommandRunner, EVENT_STORE, SQL_CLIENT, type EventStore, type SqlClient } from '@compileo/event-store';
+import { CommandRunner, EVENT_STORE, type EventStore } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
 import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
 import { Logger, type Provider } from '@nestjs/common';

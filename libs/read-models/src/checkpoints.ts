@@ -1,4 +1,5 @@
-import type { Position, SqlExecutor } from '@compileo/event-store';
+import type { Position } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 
 export const readCheckpoint = async (sql: SqlExecutor, name: string): Promise<Position | undefined> => {
   const { rows } = await sql.query<{ position: string }>('SELECT position FROM rm_checkpoints WHERE name = $1', [name]);

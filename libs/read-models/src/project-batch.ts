@@ -1,4 +1,5 @@
-import type { EventStore, RecordedEvent, SqlClient } from '@compileo/event-store';
+import type { EventStore, RecordedEvent } from '@compileo/event-store';
+import type { SqlClient } from '@compileo/sql';
 import { readCheckpoint, writeCheckpoint } from './checkpoints';
 import type { ProjectionHandler } from './projections/projection';
 import type { Tables } from './tables';

@@ -1,4 +1,5 @@
-import { isCaughtUp, type EventStore, type Position, type RecordedEvent, type SqlClient, type SubscriptionItem } from '@compileo/event-store';
+import { isCaughtUp, type EventStore, type Position, type RecordedEvent, type SubscriptionItem } from '@compileo/event-store';
+import { type SqlClient } from '@compileo/sql';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readCheckpoint } from './checkpoints';
 import { projectBatch } from './project-batch';

@@ -1,4 +1,4 @@
-import type { Migration } from '@compileo/event-store';
+import type { Migration } from '@compileo/sql';
 import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
 import { LIVE_TABLES } from './tables';
 

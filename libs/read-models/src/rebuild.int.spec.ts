@@ -1,7 +1,8 @@
-import { CommandRunner, PostgresEventStore, deterministicId, runMigrations, type Position, type SqlClient } from '@compileo/event-store';
-import { runDomainWorkload, type WorkloadResult } from '../../../test/support/domain-workload';
-import { SeededRandom, seedFrom } from '../../../test/support/seeded-random';
-import { testDatabases } from '../../../test/support/test-databases';
+import { CommandRunner, PostgresEventStore, deterministicId, type Position } from '@compileo/event-store';
+import { runMigrations, type SqlClient } from '@compileo/sql';
+import { runDomainWorkload, type WorkloadResult } from '@compileo/testing';
+import { SeededRandom, seedFrom } from '@compileo/testing';
+import { testDatabases } from '@compileo/testing';
 import { readCheckpoint } from './checkpoints';
 import { projectBatch } from './project-batch';
 import { ProjectionRunner } from './projection-runner';

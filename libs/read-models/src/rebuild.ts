@@ -1,4 +1,5 @@
-import type { EventStore, Position, SqlClient } from '@compileo/event-store';
+import type { EventStore, Position } from '@compileo/event-store';
+import type { SqlClient } from '@compileo/sql';
 import { projectBatch } from './project-batch';
 import { applyAll } from './projections/all.projections';
 import { readModelDdl } from './read-model.schema';

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 
 /** Runs a script of `;`-terminated statements one by one (PGlite's extended protocol takes one per query). */
 export const runScript = async (sql: SqlExecutor, script: string): Promise<void> => {

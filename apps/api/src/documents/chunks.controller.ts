@@ -1,5 +1,5 @@
 import { NotFoundError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { findDocument, findProject, listChunks } from '@compileo/read-models';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { parseInput } from '../http/parse-input';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { findProject, listProjects, type ProjectRow } from '@compileo/read-models';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';

@@ -1,4 +1,5 @@
-import type { EventStore, Position, SqlClient } from '@compileo/event-store';
+import type { EventStore, Position } from '@compileo/event-store';
+import type { SqlClient } from '@compileo/sql';
 import { isCaughtUp } from '@compileo/event-store';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobBus, JobHandler, JobTrigger } from '../job-bus.port';

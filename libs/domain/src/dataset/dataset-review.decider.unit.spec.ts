@@ -1,5 +1,5 @@
 import { ConcurrencyError, datasetDecider, DomainError, fold, NotFoundError, ValidationError, type DatasetCommand } from '@compileo/domain';
-import { NOW, generationConfig, item, only, recordChunk, regenerationConfig } from '../../../../test/support/domain-fixtures';
+import { NOW, generationConfig, item, only, recordChunk, regenerationConfig } from '@compileo/testing';
 import { caught, generating, ready } from './dataset-scenario.fixture';
 
 describe('dataset decider: review and regeneration', () => {

@@ -1,5 +1,5 @@
 import { datasetDecider, fold, type DatasetCommand, type DatasetEvent, type DatasetState } from '@compileo/domain';
-import { NOW, item, recordChunk, requestGeneration } from '../../../../test/support/domain-fixtures';
+import { NOW, item, recordChunk, requestGeneration } from '@compileo/testing';
 
 /** Given past events, when a command: the events it decides (evolving a copy of history as it goes). */
 export class Scenario {

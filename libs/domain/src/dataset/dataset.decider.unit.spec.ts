@@ -1,5 +1,5 @@
 import { ConcurrencyError, DomainError, NotFoundError } from '@compileo/domain';
-import { NOW, generationConfig, item, only, recordChunk, requestGeneration } from '../../../../test/support/domain-fixtures';
+import { NOW, generationConfig, item, only, recordChunk, requestGeneration } from '@compileo/testing';
 import { caught, generating, ready, Scenario } from './dataset-scenario.fixture';
 
 describe('dataset decider', () => {

@@ -7,11 +7,11 @@ import {
   type DatasetCommand,
   type EditEntry,
 } from '@compileo/domain';
-import { NOW, item, recordChunk, requestGeneration } from '../../../../test/support/domain-fixtures';
-import { InstrumentedEventStore, latch } from '../../../../test/support/instrumented-event-store';
-import { testDatabases } from '../../../../test/support/test-databases';
+import { NOW, item, recordChunk, requestGeneration } from '@compileo/testing';
+import { InstrumentedEventStore, latch } from '@compileo/testing';
+import { testDatabases } from '@compileo/testing';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import type { SqlClient } from '../sql/sql-client';
+import type { SqlClient } from '../../../sql/src/sql-client';
 import { CommandRunner } from './command-runner';
 import { deterministicId } from './deterministic-id';
 

@@ -12,8 +12,8 @@ import {
   type SubscribeOptions,
   type SubscriptionItem,
 } from '../event-store.port';
-import { runMigrations } from '../sql/migrate';
-import type { SqlClient } from '../sql/sql-client';
+import { runMigrations } from '../../../sql/src/migrate';
+import type { SqlClient } from '../../../sql/src/sql-client';
 import { appendEvents } from './append-events';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import { eventStoreMigrations } from './event-store.migrations';

@@ -1,5 +1,5 @@
 import type { BenchmarkResult, DatasetState, SplitAssignments } from '@compileo/domain';
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import { runQaBenchmark, type ModelRegistry } from '@compileo/generation';
 import { loadSourceChunks } from '../pipeline/source-chunks';
 

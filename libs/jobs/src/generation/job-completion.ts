@@ -1,5 +1,5 @@
 import type { BenchmarkResult, DatasetState, QualityReport, SplitAssignments } from '@compileo/domain';
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import { assignSplits, datasetReport, dedupText, type ModelRegistry } from '@compileo/generation';
 import { runDatasetBenchmark } from './dataset-benchmark';
 

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import type { SourceChunk } from '@compileo/generation';
 import { chunksByIds } from '@compileo/read-models';
 

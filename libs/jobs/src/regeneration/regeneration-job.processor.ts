@@ -1,5 +1,6 @@
 import { datasetDecider, datasetStream, type DatasetState, type EntryContent, type EntryState, type RegenerationConfig } from '@compileo/domain';
-import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { CommandRunner } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';

@@ -6,7 +6,8 @@ import type {
   DatasetJobCancelled,
   DatasetRegenerationCompleted,
 } from '@compileo/domain';
-import type { RecordedEvent, SqlExecutor } from '@compileo/event-store';
+import type { RecordedEvent } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
 

@@ -9,7 +9,7 @@ import {
   type EntryRecord,
   type RejectedRecord,
 } from '@compileo/domain';
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
 

@@ -1,4 +1,5 @@
-import type { RecordedEvent, SqlExecutor } from '@compileo/event-store';
+import type { RecordedEvent } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import type { Tables } from '../tables';
 
 /** Applies one event to the read-model tables, inside the batch transaction. Must use only event data (no clock). */

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '@compileo/event-store';
+import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t } from '../tables';
 import { iso } from './iso-time';
 

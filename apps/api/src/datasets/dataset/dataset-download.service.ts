@@ -1,6 +1,6 @@
 import { SPLITS } from '@compileo/domain';
 import { contentTypeFor, datasetFileName, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { splitCounts, streamEntries, type DatasetRow } from '@compileo/read-models';
 import { Inject, Injectable } from '@nestjs/common';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { findDataset, pageEntries, qualitySummary, splitCounts, type DatasetRow } from '@compileo/read-models';
 import { EXPORT_FORMATS } from '@compileo/export';
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { findDataset, pageEntries, qualitySummary } from '@compileo/read-models';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';

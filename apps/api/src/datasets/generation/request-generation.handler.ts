@@ -7,7 +7,7 @@ import {
   projectStream,
   type FormatType,
 } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
+import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { findTaxonomyByName, projectChunkIds } from '@compileo/read-models';

@@ -6,7 +6,7 @@ import type {
   RegenerationConfig,
   RequestGeneration,
   ScoredItem,
-} from '../../libs/domain/src';
+} from '@compileo/domain';
 
 /** Builders of domain commands and values for tests: valid defaults, overridable field by field. */
 export const NOW = '2025-01-01T00:00:00.000Z';

@@ -9,7 +9,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   SubscriptionItem,
-} from '../../libs/event-store/src/event-store.port';
+} from '@compileo/event-store';
 
 export interface AppendCall {
   readonly streamId: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { PgSqlClient } from '../../libs/event-store/src/sql/pg-sql-client';
-import { PgliteSqlClient } from '../../libs/event-store/src/sql/pglite-sql-client';
-import type { SqlClient } from '../../libs/event-store/src/sql/sql-client';
+import { PgSqlClient } from '@compileo/sql';
+import { PgliteSqlClient } from '@compileo/sql';
+import type { SqlClient } from '@compileo/sql';
 
 /**
  * The database backends every database-backed suite runs against:

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDatabases } from '../../../../test/support/test-databases';
+import { testDatabases } from '@compileo/testing';
 import { createSqlClient } from './create-sql-client';
 import { runMigrations, type Migration } from './migrate';
 import type { SqlClient } from './sql-client';

@@ -18,9 +18,9 @@ import {
   type ScoredItem,
   type SplitAssignments,
   type TaxonomyNode,
-} from '../../libs/domain/src';
-import type { CommandRunner } from '../../libs/event-store/src/aggregate/command-runner';
-import type { Position } from '../../libs/event-store/src/event-store.port';
+} from '@compileo/domain';
+import type { CommandRunner } from '@compileo/event-store';
+import type { Position } from '@compileo/event-store';
 import { at, generationConfig, regenerationConfig } from './domain-fixtures';
 import type { SeededRandom } from './seeded-random';
 
