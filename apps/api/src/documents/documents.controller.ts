@@ -3,13 +3,14 @@ import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { findDocument } from '@compileo/read-models';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { idText } from '../http/ids';
 import { parseInput } from '../http/parse-input';
+import { MultipartBody } from '../http/json-content-type.guard';
 import { Actor } from '../http/request-actor';
 import { documentView } from './document.views';
 import { createDocumentSchema, uploadFieldsSchema } from './document.schemas';
 import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
+import { UploadFilesInterceptor } from './upload-files.interceptor';
 
 const FILE_FIELDS = new Set(['files', 'files[]', 'file']);
 
@@ -23,7 +24,8 @@ export class DocumentsController {
   /** Multipart: `project_id` and one or more `files` (.md, .markdown, .txt, .pdf, .docx, .html); optional `chunk_size`, `chunk_overlap`. */
   @Post('upload')
   @HttpCode(201)
-  @UseInterceptors(AnyFilesInterceptor())
+  @MultipartBody()
+  @UseInterceptors(UploadFilesInterceptor)
   async upload(@UploadedFiles() uploaded: Express.Multer.File[] | undefined, @Body() body: unknown, @Actor() actor: string) {
     const fields = parseInput(uploadFieldsSchema, body);
     const stray = (uploaded ?? []).find((f) => !FILE_FIELDS.has(f.fieldname));

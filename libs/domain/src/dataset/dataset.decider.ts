@@ -67,6 +67,7 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
           `entry ${command.entryId} is at version ${entry.version}, not ${command.expectedVersion}`,
           String(command.expectedVersion),
           String(entry.version),
+          'expected_version',
         );
       }
       return [

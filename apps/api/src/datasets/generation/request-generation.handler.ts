@@ -22,9 +22,9 @@ import { RequestGenerationCommand, type GenerationStarted } from './request-gene
 /** `qa` is the suite with data here; it scores the model on the test split, so it needs the splits. */
 const checkBenchmark = (suite: string, withSplits: boolean): void => {
   if (!isBenchmarkSuite(suite)) {
-    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`);
+    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`, 'benchmark_suite');
   }
-  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`);
+  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`, 'include_evaluation_sets');
 };
 
 /**
@@ -48,9 +48,9 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     if (input.run_benchmarks) checkBenchmark(input.benchmark_suite, input.include_evaluation_sets);
     if (input.analyze_quality) this.models.judge(); // a configured judge the server cannot reach is a 422 now, not a failed job
     const taxonomy = input.taxonomy_name ? await findTaxonomyByName(this.sql, input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
-    if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name);
+    if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name, 'taxonomy_name');
     const chunkIds = await projectChunkIds(this.sql, projectId);
-    if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`);
+    if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`, 'project_id');
     const datasetId = randomUUID();
     const jobId = randomUUID();
     const name = input.dataset_name ?? `dataset_${datasetId.slice(0, 8)}`;
