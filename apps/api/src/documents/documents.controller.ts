@@ -51,7 +51,7 @@ export class DocumentsController {
   }
 
   private async ingest(projectId: string, files: IncomingFile[], chunking: { chunkSize?: number; chunkOverlap?: number }, actor: string) {
-    const ids: string[] = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
+    const ids = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
     const documents = await Promise.all(ids.map((id) => findDocument(this.sql, id)));
     return { documents: documents.filter((d) => d !== null).map(documentView), total: ids.length };
   }

@@ -19,7 +19,7 @@ export class ProjectsController {
   @HttpCode(201)
   async create(@Body() body: unknown, @Actor() actor: string): Promise<ProjectRow> {
     const input = parseInput(createProjectSchema, body);
-    const id: string = await this.commands.execute(new CreateProjectCommand(input.name, input.description ?? null, actor));
+    const id = await this.commands.execute(new CreateProjectCommand(input.name, input.description ?? null, actor));
     return this.get(id);
   }
 

@@ -33,7 +33,7 @@ export class TaxonomyController {
   @HttpCode(201)
   async create(@Body() body: unknown, @Actor() actor: string) {
     const input = parseInput(createTaxonomySchema, body);
-    const id: string = await this.commands.execute(new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor));
+    const id = await this.commands.execute(new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor));
     return this.get(id);
   }
 

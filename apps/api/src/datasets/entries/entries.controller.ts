@@ -52,7 +52,7 @@ export class EntriesController {
     }
     const { question, answer, category } = input;
     const changes = Object.fromEntries(Object.entries({ question, answer, category }).filter(([, v]) => v !== undefined));
-    const version: number = await this.commands.execute(
+    const version = await this.commands.execute(
       new EditEntryCommand(datasetIdOf(param), entryId, changes, input.feedback ?? null, input.expected_version ?? headerVersion, actor),
     );
     res.setHeader('ETag', `"${version}"`);
@@ -63,7 +63,7 @@ export class EntriesController {
   @HttpCode(200)
   async feedback(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string) {
     const input = parseInput(feedbackSchema, body);
-    const count: number = await this.commands.execute(
+    const count = await this.commands.execute(
       new AddFeedbackCommand(datasetIdOf(param), input.entry_ids, input.feedback_type, input.comments ?? null, input.rating ?? null, actor),
     );
     return { message: `Feedback submitted for ${count} entries` };
@@ -79,7 +79,7 @@ export class EntriesController {
       max_tokens: input.regeneration_config.max_tokens ?? null,
       improve_quality: input.regeneration_config.improve_quality,
     };
-    const jobId: string = await this.commands.execute(new RequestRegenerationCommand(datasetIdOf(param), input.entry_ids, config, actor));
+    const jobId = await this.commands.execute(new RequestRegenerationCommand(datasetIdOf(param), input.entry_ids, config, actor));
     return { job_id: jobId, message: `Regeneration started for ${new Set(input.entry_ids).size} entries` };
   }
 }

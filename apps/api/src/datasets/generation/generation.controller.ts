@@ -8,7 +8,7 @@ import { CancelJobCommand } from './cancel-job.command';
 import { Actor } from '../../http/request-actor';
 import { generateSchema } from './generate.schema';
 import { jobStatusView } from './job-status.view';
-import { RequestGenerationCommand, type GenerationStarted } from './request-generation.command';
+import { RequestGenerationCommand } from './request-generation.command';
 
 @Controller('api/v1/datasets')
 export class GenerationController {
@@ -20,7 +20,7 @@ export class GenerationController {
   @Post('generate')
   @HttpCode(200)
   async generate(@Body() body: unknown, @Actor() actor: string) {
-    const started: GenerationStarted = await this.commands.execute(new RequestGenerationCommand(parseInput(generateSchema, body), actor));
+    const started = await this.commands.execute(new RequestGenerationCommand(parseInput(generateSchema, body), actor));
     return { job_id: started.jobId, message: 'Dataset generation started', dataset_id: started.datasetId };
   }
 
@@ -29,7 +29,7 @@ export class GenerationController {
   @HttpCode(200)
   async generateEvaluation(@Body() body: unknown, @Actor() actor: string) {
     const input = { ...parseInput(generateSchema, body), include_evaluation_sets: true };
-    const started: GenerationStarted = await this.commands.execute(new RequestGenerationCommand(input, actor));
+    const started = await this.commands.execute(new RequestGenerationCommand(input, actor));
     return { job_id: started.jobId, message: 'Evaluation dataset generation started', dataset_id: started.datasetId };
   }
 

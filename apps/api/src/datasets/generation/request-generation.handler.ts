@@ -32,7 +32,7 @@ const checkBenchmark = (suite: string, withSplits: boolean): void => {
  * then records the request. The job itself starts from that event: the log is the outbox.
  */
 @CommandHandler(RequestGenerationCommand)
-export class RequestGenerationHandler implements ICommandHandler<RequestGenerationCommand, GenerationStarted> {
+export class RequestGenerationHandler implements ICommandHandler<RequestGenerationCommand> {
   constructor(
     private readonly writer: EventWriter,
     private readonly models: ModelRegistry,

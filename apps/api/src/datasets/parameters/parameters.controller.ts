@@ -21,7 +21,7 @@ export class ParametersController {
   async save(@Body() body: unknown, @Actor() actor: string) {
     const { project_id, ...parameters } = parseInput(saveParametersSchema, body);
     const projectId = idText(project_id);
-    const parameterId: string = await this.commands.execute(new SaveParametersCommand(projectId, parameters, actor));
+    const parameterId = await this.commands.execute(new SaveParametersCommand(projectId, parameters, actor));
     return { message: 'Dataset parameters saved successfully', parameter_id: parameterId, project_id: projectId };
   }
 
