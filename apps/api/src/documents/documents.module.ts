@@ -1,4 +1,5 @@
 import type { AppConfig } from '@compileo/platform';
+import { ReadModelQueriesModule } from '@compileo/read-models';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ChunksController } from './chunks.controller';
 import { DocumentsController } from './documents.controller';
@@ -11,6 +12,7 @@ export class DocumentsModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DocumentsModule,
+      imports: [ReadModelQueriesModule],
       controllers: [DocumentsController, ChunksController],
       providers: [IngestDocumentsHandler, { provide: UPLOAD_LIMITS, useValue: { fileBytes: config.COMPILEO_MAX_UPLOAD_BYTES, files: 50 } satisfies UploadLimits }],
     };

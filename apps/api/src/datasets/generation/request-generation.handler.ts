@@ -7,10 +7,9 @@ import {
   projectStream,
   type FormatType,
 } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { findTaxonomyByName, projectChunkIds } from '@compileo/read-models';
+import { DocumentsQueries, TaxonomiesQueries } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +35,8 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
   constructor(
     private readonly writer: EventWriter,
     private readonly models: ModelRegistry,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly taxonomies: TaxonomiesQueries,
+    private readonly documents: DocumentsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,9 +47,9 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const model = this.models.resolve(input.classification_model, 'classification_model');
     if (input.run_benchmarks) checkBenchmark(input.benchmark_suite, input.include_evaluation_sets);
     if (input.analyze_quality) this.models.judge(); // a configured judge the server cannot reach is a 422 now, not a failed job
-    const taxonomy = input.taxonomy_name ? await findTaxonomyByName(this.sql, input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
+    const taxonomy = input.taxonomy_name ? await this.taxonomies.findByName(input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
     if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name, 'taxonomy_name');
-    const chunkIds = await projectChunkIds(this.sql, projectId);
+    const chunkIds = await this.documents.projectChunkIds(projectId);
     if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`, 'project_id');
     const datasetId = randomUUID();
     const jobId = randomUUID();
