@@ -1,12 +1,13 @@
 import type { Response, Test } from 'supertest';
 import type { TestApp } from './test-app';
 
-/** The one error shape of product.md §1. */
+/** The one error shape of product.md §1: a transport-neutral `code` beside `statusCode`; `details` always a list. */
 export interface ErrorBody {
   readonly statusCode: number;
+  readonly code: string;
   readonly error: string;
   readonly message: string;
-  readonly details?: unknown;
+  readonly details: readonly FieldProblem[];
 }
 
 export interface FieldProblem {
@@ -19,34 +20,50 @@ const REASONS: Readonly<Record<number, string>> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
 };
 
-/** Asserts the status and the error body shape (no other keys), and returns the body. */
+const CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_USER_INPUT',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+};
+
+/** Asserts the status and the error body shape (no other keys, `details` a list of `{field, message}`), and returns the body. */
 export const expectError = (res: Response, status: number): ErrorBody => {
-  expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ statusCode: status, error: REASONS[status] }) });
+  expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ statusCode: status, code: CODES[status], error: REASONS[status] }) });
   const body = res.body as ErrorBody;
   expect(typeof body.message).toBe('string');
   expect(body.message.length).toBeGreaterThan(0);
-  expect(Object.keys(body).every((k) => ['statusCode', 'error', 'message', 'details'].includes(k))).toBe(true);
+  expect(Object.keys(body).every((k) => ['statusCode', 'code', 'error', 'message', 'details'].includes(k))).toBe(true);
+  expect(Array.isArray(body.details)).toBe(true);
+  for (const p of body.details) {
+    expect(Object.keys(p).sort()).toEqual(['field', 'message']);
+    expect(typeof p.field).toBe('string');
+    expect(typeof p.message).toBe('string');
+  }
   return body;
 };
 
 /** A 400 whose details name exactly `fields` (any order); returns the problems. */
 export const expectFieldErrors = (res: Response, fields: readonly string[]): FieldProblem[] => {
   const body = expectError(res, 400);
-  const problems = body.details as FieldProblem[];
-  expect(Array.isArray(problems)).toBe(true);
+  const problems = [...body.details];
   expect(problems.map((p) => p.field).sort()).toEqual([...fields].sort());
   for (const p of problems) expect(p.message.length).toBeGreaterThan(0);
   return problems;
 };
 
-/** A 404 that names the missing resource and id(s). */
+/** A 404 that names the missing resource and id(s), one problem per id. */
 export const expectNotFound = (res: Response, resource: string, id: string | readonly string[]): ErrorBody => {
   const body = expectError(res, 404);
-  expect(body.details).toEqual({ resource, id });
-  expect(body.message).toBe(`${resource} not found: ${Array.isArray(id) ? id.join(', ') : id}`);
+  const ids: readonly string[] = Array.isArray(id) ? id : [id as string];
+  expect(body.details.map((p) => p.message)).toEqual(ids.map((one) => `${resource} not found: ${one}`));
+  expect(body.message).toBe(`${resource} not found: ${ids.join(', ')}`);
   return body;
 };
 

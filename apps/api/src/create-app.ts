@@ -5,13 +5,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { EmbeddedModule } from './embedded.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
+import { jsonBody } from './http/json-body';
 
 /** Builds the HTTP app as `main` runs it; the end-to-end tests use the same function. */
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: config.COMPILEO_MAX_UPLOAD_BYTES });
+  app.use(jsonBody(config.COMPILEO_MAX_UPLOAD_BYTES));
   app.useGlobalFilters(new AppExceptionFilter());
   app.enableShutdownHooks();
   return app;

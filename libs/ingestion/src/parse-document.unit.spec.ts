@@ -25,7 +25,7 @@ describe('parseDocument', () => {
   ])('rejects %s with a ValidationError on "files"', async (_case, fileName, content, message) => {
     const error = await parseDocument(fileName, content).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).statusCode).toBe(400);
+    expect((error as ValidationError).code).toBe('BAD_USER_INPUT');
     expect((error as ValidationError).problems).toEqual([{ field: 'files', message: expect.stringMatching(message) }]);
   });
 

@@ -15,3 +15,4 @@ export * from './queries/parameters.queries';
 export * from './queries/jobs.queries';
 export * from './queries/datasets.queries';
 export * from './queries/entries.queries';
+export * from './query-services';

@@ -1,3 +1,4 @@
+import { ReadModelQueriesModule } from '@compileo/read-models';
 import { Module } from '@nestjs/common';
 import { ConfigController } from './config/config.controller';
 import { DatasetDownloadService } from './dataset/dataset-download.service';
@@ -14,6 +15,7 @@ import { SaveParametersHandler } from './parameters/save-parameters.handler';
 
 /** Fixed paths (config, parameters, generate) are registered before the `/:dataset_id` routes. */
 @Module({
+  imports: [ReadModelQueriesModule],
   controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController],
   providers: [RequestGenerationHandler, CancelJobHandler, EditEntryHandler, AddFeedbackHandler, RequestRegenerationHandler, SaveParametersHandler, DatasetDownloadService],
 })

@@ -1,6 +1,46 @@
 import type { ChunkRow, DocumentRow } from '@compileo/read-models';
 
-export const documentView = (d: DocumentRow) => ({
+/** A document as upload responses and `GET /documents/{id}` show it. */
+export interface DocumentView {
+  readonly id: string;
+  readonly project_id: string;
+  readonly file_name: string;
+  readonly content_type: string;
+  readonly size_bytes: number;
+  readonly status: string;
+  readonly chunk_count: number;
+  readonly created_at: string;
+}
+
+/** `POST /documents` and `/documents/upload`: the documents recorded, in file order. */
+export interface DocumentListView {
+  readonly documents: readonly DocumentView[];
+  readonly total: number;
+}
+
+export interface ChunkView {
+  readonly id: string;
+  readonly document_id: string;
+  readonly project_id: string;
+  readonly file_name: string;
+  readonly chunk_index: number;
+  readonly heading: string | null;
+  readonly heading_path: readonly string[];
+  readonly start_offset: number;
+  readonly end_offset: number;
+  readonly char_count: number;
+  readonly metadata: Record<string, unknown>;
+  readonly text: string;
+}
+
+export interface ChunkPageView {
+  readonly chunks: readonly ChunkView[];
+  readonly total: number;
+  readonly page: number;
+  readonly per_page: number;
+}
+
+export const documentView = (d: DocumentRow): DocumentView => ({
   id: d.id,
   project_id: d.project_id,
   file_name: d.file_name,
@@ -11,7 +51,7 @@ export const documentView = (d: DocumentRow) => ({
   created_at: d.created_at,
 });
 
-export const chunkView = (c: ChunkRow) => ({
+export const chunkView = (c: ChunkRow): ChunkView => ({
   id: c.id,
   document_id: c.document_id,
   project_id: c.project_id,

@@ -1,15 +1,15 @@
 import { NotFoundError, ValidationError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { findDocument } from '@compileo/read-models';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { DocumentsQueries } from '@compileo/read-models';
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { AnyFilesInterceptor } from '@nestjs/platform-express';
 import { idText } from '../http/ids';
 import { parseInput } from '../http/parse-input';
+import { MultipartBody } from '../http/json-content-type.guard';
 import { Actor } from '../http/request-actor';
-import { documentView } from './document.views';
+import { documentView, type DocumentListView, type DocumentView } from './document.views';
 import { createDocumentSchema, uploadFieldsSchema } from './document.schemas';
 import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
+import { UploadFilesInterceptor } from './upload-files.interceptor';
 
 const FILE_FIELDS = new Set(['files', 'files[]', 'file']);
 
@@ -17,14 +17,15 @@ const FILE_FIELDS = new Set(['files', 'files[]', 'file']);
 export class DocumentsController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly documents: DocumentsQueries,
   ) {}
 
   /** Multipart: `project_id` and one or more `files` (.md, .markdown, .txt, .pdf, .docx, .html); optional `chunk_size`, `chunk_overlap`. */
   @Post('upload')
   @HttpCode(201)
-  @UseInterceptors(AnyFilesInterceptor())
-  async upload(@UploadedFiles() uploaded: Express.Multer.File[] | undefined, @Body() body: unknown, @Actor() actor: string) {
+  @MultipartBody()
+  @UseInterceptors(UploadFilesInterceptor)
+  async upload(@UploadedFiles() uploaded: Express.Multer.File[] | undefined, @Body() body: unknown, @Actor() actor: string): Promise<DocumentListView> {
     const fields = parseInput(uploadFieldsSchema, body);
     const stray = (uploaded ?? []).find((f) => !FILE_FIELDS.has(f.fieldname));
     if (stray) throw ValidationError.field(stray.fieldname, 'unexpected file field; send files as `files`');
@@ -35,22 +36,22 @@ export class DocumentsController {
   /** JSON: `{project_id, file_name, content}` for text and Markdown sent inline. */
   @Post()
   @HttpCode(201)
-  async create(@Body() body: unknown, @Actor() actor: string) {
+  async create(@Body() body: unknown, @Actor() actor: string): Promise<DocumentListView> {
     const input = parseInput(createDocumentSchema, body);
     const files = [{ fileName: input.file_name, content: Buffer.from(input.content, 'utf8') }];
     return this.ingest(idText(input.project_id), files, { chunkSize: input.chunk_size, chunkOverlap: input.chunk_overlap }, actor);
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const document = await findDocument(this.sql, id);
+  async get(@Param('id') id: string): Promise<DocumentView> {
+    const document = await this.documents.find(id);
     if (!document) throw new NotFoundError('document', id);
     return documentView(document);
   }
 
-  private async ingest(projectId: string, files: IncomingFile[], chunking: { chunkSize?: number; chunkOverlap?: number }, actor: string) {
-    const ids: string[] = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
-    const documents = await Promise.all(ids.map((id) => findDocument(this.sql, id)));
+  private async ingest(projectId: string, files: IncomingFile[], chunking: { chunkSize?: number; chunkOverlap?: number }, actor: string): Promise<DocumentListView> {
+    const ids = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
+    const documents = await Promise.all(ids.map((id) => this.documents.find(id)));
     return { documents: documents.filter((d) => d !== null).map(documentView), total: ids.length };
   }
 }

@@ -45,7 +45,7 @@ const naming =
  * written; then records each document, with its chunks, in its own stream.
  */
 @CommandHandler(IngestDocumentsCommand)
-export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCommand, string[]> {
+export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

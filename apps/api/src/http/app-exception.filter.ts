@@ -1,12 +1,21 @@
-import { AppError } from '@compileo/domain';
-import { type ArgumentsHost, BadRequestException, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, PayloadTooLargeException } from '@nestjs/common';
+import { AppError, type ErrorCode, type FieldProblem } from '@compileo/domain';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Response } from 'express';
+import { codeOfHttpStatus, httpStatusOf } from './http-status';
 
-interface ErrorBody {
+/** The one error body of product.md §1, with the transport-neutral `code`; `details` is always a list. */
+export interface ErrorBody {
   readonly statusCode: number;
+  readonly code: ErrorCode;
   readonly error: string;
   readonly message: string;
-  readonly details?: unknown;
+  readonly details: readonly FieldProblem[];
+}
+
+interface Translated {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details: readonly FieldProblem[];
 }
 
 const reason = (status: number): string =>
@@ -17,21 +26,23 @@ const reason = (status: number): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 
+const problem = (code: ErrorCode, field: string, message: string): Translated => ({ code, message, details: [{ field, message }] });
+
 /**
- * Errors raised by the framework rather than by our code. Our code never throws Nest's own exceptions, so
- * a BadRequestException here is the body parser's verdict on malformed JSON (or a bad URI escape).
+ * Errors raised by the framework rather than by our code (which throws only AppErrors; the JSON body
+ * parser and the upload interceptor translate their own). What is left: the router's 404 for an unknown
+ * route, its 400 for a path with a bad percent-escape, and any other client error a middleware sets.
  */
-const fromFramework = (exception: unknown): { status: number; message: string } | null => {
-  if (exception instanceof BadRequestException) return { status: 400, message: `malformed request body: ${exception.message}` };
-  if (exception instanceof PayloadTooLargeException) return { status: 413, message: 'file is larger than the upload limit (COMPILEO_MAX_UPLOAD_BYTES)' };
+const fromFramework = (exception: unknown): Translated | null => {
+  if (exception instanceof NotFoundException) return problem('NOT_FOUND', 'path', exception.message);
   if (exception instanceof HttpException) {
-    const response = exception.getResponse();
-    const message = typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
-    return { status: exception.getStatus(), message: Array.isArray(message) ? message.join('; ') : message };
+    const code = codeOfHttpStatus(exception.getStatus());
+    if (code === 'INTERNAL') return null;
+    const message = exception.message;
+    return message.startsWith('Failed to decode param') ? problem(code, 'path', `malformed request path: ${message}`) : problem(code, '(request)', message);
   }
-  const e = exception as { status?: number; type?: string; message?: string };
-  if (e?.type === 'entity.too.large') return { status: 413, message: 'request body is larger than the limit (COMPILEO_MAX_UPLOAD_BYTES)' };
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, message: e.message ?? reason(e.status) };
+  const e = exception as { status?: number; message?: string };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return problem(codeOfHttpStatus(e.status), '(request)', e.message ?? reason(e.status));
   return null;
 };
 
@@ -51,13 +62,16 @@ export class AppExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof AppError) {
-      const details = exception.details;
-      return { statusCode: exception.statusCode, error: reason(exception.statusCode), message: exception.message, ...(details !== undefined ? { details } : {}) };
-    }
+    const translated = this.translate(exception);
+    const statusCode = httpStatusOf(translated.code);
+    return { statusCode, code: translated.code, error: reason(statusCode), message: translated.message, details: translated.details };
+  }
+
+  private translate(exception: unknown): Translated {
+    if (exception instanceof AppError) return { code: exception.code, message: exception.message, details: exception.details };
     const known = fromFramework(exception);
-    if (known) return { statusCode: known.status, error: reason(known.status), message: known.message };
+    if (known) return known;
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { statusCode: 500, error: 'Internal Server Error', message: 'internal error' };
+    return { code: 'INTERNAL', message: 'internal error', details: [] };
   }
 }

@@ -7,7 +7,7 @@ import { EventWriter } from '../http/event-writer';
 import { CreateProjectCommand } from './create-project.command';
 
 @CommandHandler(CreateProjectCommand)
-export class CreateProjectHandler implements ICommandHandler<CreateProjectCommand, string> {
+export class CreateProjectHandler implements ICommandHandler<CreateProjectCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

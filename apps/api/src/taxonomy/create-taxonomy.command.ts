@@ -1,11 +1,15 @@
 import type { TaxonomyNode } from '@compileo/domain';
+import { Command } from '@nestjs/cqrs';
 
-export class CreateTaxonomyCommand {
+/** Creates a taxonomy in a project; resolves to the taxonomy id. */
+export class CreateTaxonomyCommand extends Command<string> {
   constructor(
     readonly projectId: string,
     readonly name: string,
     readonly description: string | null,
     readonly taxonomy: TaxonomyNode,
     readonly actor: string,
-  ) {}
+  ) {
+    super();
+  }
 }

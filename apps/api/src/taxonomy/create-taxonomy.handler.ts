@@ -8,7 +8,7 @@ import { CreateTaxonomyCommand } from './create-taxonomy.command';
 
 /** Taxonomy names are unique within a project, because generation names them (`taxonomy_name`). */
 @CommandHandler(CreateTaxonomyCommand)
-export class CreateTaxonomyHandler implements ICommandHandler<CreateTaxonomyCommand, string> {
+export class CreateTaxonomyHandler implements ICommandHandler<CreateTaxonomyCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,7 +1,6 @@
 import { NotFoundError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { findTaxonomy, listTaxonomies, type TaxonomyRow } from '@compileo/read-models';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { TaxonomiesQueries } from '@compileo/read-models';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { idText } from '../http/ids';
@@ -9,15 +8,7 @@ import { parseInput } from '../http/parse-input';
 import { Actor } from '../http/request-actor';
 import { CreateTaxonomyCommand } from './create-taxonomy.command';
 import { createTaxonomySchema } from './taxonomy.schemas';
-
-const summary = (t: TaxonomyRow) => ({
-  id: t.id,
-  name: t.name,
-  project_id: t.project_id,
-  description: t.description,
-  categories_count: t.categories_count,
-  created_at: t.created_at,
-});
+import { taxonomySummaryView, taxonomyView, type TaxonomyListView, type TaxonomyView } from './taxonomy.view';
 
 const listQuery = z.object({ project_id: z.string().trim().min(1).optional() }).strict();
 
@@ -26,28 +17,28 @@ const listQuery = z.object({ project_id: z.string().trim().min(1).optional() }).
 export class TaxonomyController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly taxonomies: TaxonomiesQueries,
   ) {}
 
   @Post()
   @HttpCode(201)
-  async create(@Body() body: unknown, @Actor() actor: string) {
+  async create(@Body() body: unknown, @Actor() actor: string): Promise<TaxonomyView> {
     const input = parseInput(createTaxonomySchema, body);
-    const id: string = await this.commands.execute(new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor));
+    const id = await this.commands.execute(new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor));
     return this.get(id);
   }
 
   @Get()
-  async list(@Query() query: unknown) {
+  async list(@Query() query: unknown): Promise<TaxonomyListView> {
     const { project_id } = parseInput(listQuery, query);
-    const taxonomies = (await listTaxonomies(this.sql, project_id)).map(summary);
+    const taxonomies = (await this.taxonomies.list(project_id)).map(taxonomySummaryView);
     return { taxonomies, total: taxonomies.length };
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    const taxonomy = await findTaxonomy(this.sql, id);
+  async get(@Param('id') id: string): Promise<TaxonomyView> {
+    const taxonomy = await this.taxonomies.find(id);
     if (!taxonomy) throw new NotFoundError('taxonomy', id);
-    return { ...summary(taxonomy), categories: taxonomy.categories, taxonomy: taxonomy.taxonomy };
+    return taxonomyView(taxonomy);
   }
 }

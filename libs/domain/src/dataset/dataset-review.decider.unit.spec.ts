@@ -39,7 +39,7 @@ describe('dataset decider: review and regeneration', () => {
       s.run(edit({ expectedVersion: 1 }));
       const error = caught(() => s.run(edit({ expectedVersion: 1 })));
       expect(error).toBeInstanceOf(ConcurrencyError);
-      expect(error).toMatchObject({ expected: '1', actual: '2', statusCode: 409 });
+      expect(error).toMatchObject({ expected: '1', actual: '2', code: 'CONFLICT' });
     });
 
     it('of an unknown entry is a NotFoundError', () => {
@@ -117,7 +117,7 @@ describe('dataset decider: review and regeneration', () => {
       s.run(recordChunk(0, [item('a')]));
       const error = caught(() => s.run(request(['entry_1'])));
       expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ statusCode: 422 });
+      expect(error).toMatchObject({ code: 'UNPROCESSABLE' });
     });
 
     it('RequestRegeneration of missing ids is a NotFoundError listing them', () => {

@@ -68,6 +68,7 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
           `entry ${command.entryId} is at version ${entry.version}, not ${command.expectedVersion}`,
           String(command.expectedVersion),
           String(entry.version),
+          'expected_version',
         );
       }
       // Feedback alone is recorded on the entry without making it (or the dataset) a new version.

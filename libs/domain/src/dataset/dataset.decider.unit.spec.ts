@@ -19,7 +19,7 @@ describe('dataset decider', () => {
       const s = generating();
       const error = caught(() => s.run(requestGeneration()));
       expect(error).toBeInstanceOf(ConcurrencyError);
-      expect(error).toMatchObject({ expected: 'no_stream', actual: 'stream_exists', statusCode: 409 });
+      expect(error).toMatchObject({ expected: 'no_stream', actual: 'stream_exists', code: 'CONFLICT' });
     });
 
     it('any other command on a stream with no request is a NotFoundError', () => {

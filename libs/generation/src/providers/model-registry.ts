@@ -100,7 +100,7 @@ export class ModelRegistry {
       throw ValidationError.field(field, error instanceof Error ? error.message : String(error));
     }
     if (!remote.configured(this.config)) {
-      throw new DomainError(`${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`);
+      throw new DomainError(`${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`, field);
     }
     return { provider: remote.provider, model };
   }

@@ -1,8 +1,7 @@
 import { SPLITS } from '@compileo/domain';
 import { contentTypeFor, datasetFileName, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { splitCounts, streamEntries, type DatasetRow } from '@compileo/read-models';
+import { DatasetsQueries, EntriesQueries, type DatasetRow } from '@compileo/read-models';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
@@ -16,14 +15,15 @@ import { exportRows } from './export-rows';
 @Injectable()
 export class DatasetDownloadService {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly datasets: DatasetsQueries,
+    private readonly entries: EntriesQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async send(dataset: DatasetRow, format: ExportFormat | undefined, res: Response): Promise<void> {
     const chosen = format ?? dataset.format_type;
     const { writer, extension, contentType } = FORMAT_WRITERS[chosen];
-    const rows = (split: string | null) => exportRows(streamEntries(this.sql, dataset.id, split));
+    const rows = (split: string | null) => exportRows(this.entries.stream(dataset.id, split));
     // Fine-tuning formats say so in the name; the native ones keep the contract's `{name}_v{version}.{ext}`.
     const native = chosen === 'jsonl' || chosen === 'parquet';
     const base = datasetFileName(native ? dataset.name : `${dataset.name}_${chosen}`, dataset.version, extension).replace(/\.[^.]+$/, '');
@@ -43,7 +43,7 @@ export class DatasetDownloadService {
       created_at: dataset.created_at,
       exported_at: this.clock.now().toISOString(),
       total_entries: dataset.total_entries,
-      splits: await splitCounts(this.sql, dataset.id),
+      splits: await this.datasets.splitCounts(dataset.id),
       stream_revision: Number(dataset.revision),
       log_position: dataset.log_position,
     };

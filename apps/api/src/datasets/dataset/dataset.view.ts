@@ -1,11 +1,36 @@
 import type { DatasetRow, EntryRow, QualitySummary } from '@compileo/read-models';
-import { entryView } from '../entries/entry.view';
-import { usageView } from './usage.view';
+import { entryView, type EntryView } from '../entries/entry.view';
+import { usageView, type UsageView } from './usage.view';
 
 /** `GET /{id}` carries at most this many entries inline; the rest are paged through `/entries`. */
 export const INLINE_ENTRIES = 100;
 
-export const datasetView = (d: DatasetRow, entries: readonly EntryRow[], quality: QualitySummary, splits: Record<string, number>) => ({
+/** `GET /{dataset_id}`: the dataset, its first entries by quality, and its summaries. */
+export interface DatasetView {
+  readonly id: string;
+  readonly name: string;
+  readonly entries: readonly EntryView[];
+  readonly total_entries: number;
+  readonly created_at: string;
+  readonly format_type: DatasetRow['format_type'];
+  readonly quality_summary: QualitySummary;
+  readonly quality_report: Record<string, unknown> | null;
+  readonly benchmarks: readonly Record<string, unknown>[];
+  readonly project_id: string;
+  readonly status: string;
+  readonly version: string;
+  readonly job_id: string;
+  readonly model: string;
+  readonly rejected_count: number;
+  readonly usage: UsageView;
+  readonly entries_inline_limit: number;
+  readonly entries_truncated: boolean;
+  readonly splits: Record<string, number> | null;
+  readonly updated_at: string;
+  readonly config: Record<string, unknown>;
+}
+
+export const datasetView = (d: DatasetRow, entries: readonly EntryRow[], quality: QualitySummary, splits: Record<string, number>): DatasetView => ({
   id: d.id,
   name: d.name,
   entries: entries.map(entryView),

@@ -1,29 +1,29 @@
 import { NotFoundError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { findDataset, pageEntries, qualitySummary, splitCounts, type DatasetRow } from '@compileo/read-models';
+import { DatasetsQueries, EntriesQueries, type DatasetRow } from '@compileo/read-models';
 import { EXPORT_FORMATS } from '@compileo/export';
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { datasetIdOf } from '../../http/ids';
 import { parseInput } from '../../http/parse-input';
 import { DatasetDownloadService } from './dataset-download.service';
-import { datasetView, INLINE_ENTRIES } from './dataset.view';
+import { datasetView, INLINE_ENTRIES, type DatasetView } from './dataset.view';
 
 const downloadQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).optional() }).strict();
 
 @Controller('api/v1/datasets')
 export class DatasetsController {
   constructor(
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly datasets: DatasetsQueries,
+    private readonly entries: EntriesQueries,
     private readonly downloads: DatasetDownloadService,
   ) {}
 
   @Get(':dataset_id')
-  async get(@Param('dataset_id') param: string) {
+  async get(@Param('dataset_id') param: string): Promise<DatasetView> {
     const dataset = await this.find(param);
-    const { entries } = await pageEntries(this.sql, dataset.id, { status: 'accepted', minQuality: null, sortBy: 'quality', limit: INLINE_ENTRIES, offset: 0 });
-    return datasetView(dataset, entries, await qualitySummary(this.sql, dataset.id), await splitCounts(this.sql, dataset.id));
+    const { entries } = await this.entries.page(dataset.id, { status: 'accepted', minQuality: null, sortBy: 'quality', limit: INLINE_ENTRIES, offset: 0 });
+    return datasetView(dataset, entries, await this.datasets.qualitySummary(dataset.id), await this.datasets.splitCounts(dataset.id));
   }
 
   /** `?format=jsonl|parquet|alpaca|sharegpt|openai`; the dataset's `format_type` by default. */
@@ -34,7 +34,7 @@ export class DatasetsController {
   }
 
   private async find(param: string): Promise<DatasetRow> {
-    const dataset = await findDataset(this.sql, datasetIdOf(param));
+    const dataset = await this.datasets.find(datasetIdOf(param));
     if (!dataset) throw new NotFoundError('dataset', param);
     return dataset;
   }

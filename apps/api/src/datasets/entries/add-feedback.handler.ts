@@ -9,7 +9,7 @@ import { loadDataset } from './load-dataset';
 
 /** Stores feedback per entry; human ratings sit beside model scores and never overwrite them. */
 @CommandHandler(AddFeedbackCommand)
-export class AddFeedbackHandler implements ICommandHandler<AddFeedbackCommand, number> {
+export class AddFeedbackHandler implements ICommandHandler<AddFeedbackCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,6 +1,8 @@
 import type { RegenerationConfig } from '@compileo/domain';
+import { Command } from '@nestjs/cqrs';
 
-export class EditEntryCommand {
+/** Edits an entry; resolves to its new version. */
+export class EditEntryCommand extends Command<number> {
   constructor(
     readonly datasetId: string,
     readonly entryId: string,
@@ -8,10 +10,13 @@ export class EditEntryCommand {
     readonly feedback: string | null,
     readonly expectedVersion: number | null,
     readonly actor: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class AddFeedbackCommand {
+/** Adds feedback to entries; resolves to how many distinct entries it names. */
+export class AddFeedbackCommand extends Command<number> {
   constructor(
     readonly datasetId: string,
     readonly entryIds: readonly string[],
@@ -19,14 +24,19 @@ export class AddFeedbackCommand {
     readonly comments: string | null,
     readonly rating: number | null,
     readonly actor: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-export class RequestRegenerationCommand {
+/** Requests regeneration of entries; resolves to the `regenerate_` job id. */
+export class RequestRegenerationCommand extends Command<string> {
   constructor(
     readonly datasetId: string,
     readonly entryIds: readonly string[],
     readonly config: Omit<RegenerationConfig, 'model'> & { readonly model?: string },
     readonly actor: string,
-  ) {}
+  ) {
+    super();
+  }
 }

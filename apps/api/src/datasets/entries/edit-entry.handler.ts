@@ -8,7 +8,7 @@ import { loadDataset } from './load-dataset';
 
 /** Records an edit as a new revision of the entry; returns the entry's new version. */
 @CommandHandler(EditEntryCommand)
-export class EditEntryHandler implements ICommandHandler<EditEntryCommand, number> {
+export class EditEntryHandler implements ICommandHandler<EditEntryCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

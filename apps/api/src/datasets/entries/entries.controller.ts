@@ -1,7 +1,6 @@
 import { NotFoundError, ValidationError } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { findDataset, pageEntries, qualitySummary } from '@compileo/read-models';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { DatasetsQueries, EntriesQueries } from '@compileo/read-models';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { datasetIdOf } from '../../http/ids';
@@ -9,28 +8,30 @@ import { parseInput } from '../../http/parse-input';
 import { Actor } from '../../http/request-actor';
 import { AddFeedbackCommand, EditEntryCommand, RequestRegenerationCommand } from './dataset-commands';
 import { editEntrySchema, entriesQuerySchema, feedbackSchema, ifMatchVersion, regenerateSchema } from './entries.schemas';
+import type { EntryEditedView, EntryPageView, FeedbackAcceptedView, RegenerationStartedView } from './entry-responses.view';
 import { entryView } from './entry.view';
 
 @Controller('api/v1/datasets')
 export class EntriesController {
   constructor(
     private readonly commands: CommandBus,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly datasets: DatasetsQueries,
+    private readonly entries: EntriesQueries,
   ) {}
 
   @Get(':dataset_id/entries')
-  async list(@Param('dataset_id') param: string, @Query() query: unknown) {
+  async list(@Param('dataset_id') param: string, @Query() query: unknown): Promise<EntryPageView> {
     const q = parseInput(entriesQuerySchema, query);
     const datasetId = datasetIdOf(param);
-    if (!(await findDataset(this.sql, datasetId))) throw new NotFoundError('dataset', param);
-    const { entries, total } = await pageEntries(this.sql, datasetId, {
+    if (!(await this.datasets.find(datasetId))) throw new NotFoundError('dataset', param);
+    const { entries, total } = await this.entries.page(datasetId, {
       status: q.status,
       minQuality: q.filter_quality ?? null,
       sortBy: q.sort_by,
       limit: q.per_page,
       offset: (q.page - 1) * q.per_page,
     });
-    const { average_score, distribution } = await qualitySummary(this.sql, datasetId);
+    const { average_score, distribution } = await this.datasets.qualitySummary(datasetId);
     return { entries: entries.map(entryView), total, page: q.page, per_page: q.per_page, quality_summary: { average_score, distribution } };
   }
 
@@ -43,7 +44,7 @@ export class EntriesController {
     @Headers('if-match') ifMatch: string | undefined,
     @Actor() actor: string,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<EntryEditedView> {
     const input = parseInput(editEntrySchema, body);
     const headerVersion = ifMatchVersion(ifMatch);
     if (headerVersion === 'invalid') throw ValidationError.field('If-Match', 'must be an entry version such as "3"');
@@ -52,7 +53,7 @@ export class EntriesController {
     }
     const { question, answer, category } = input;
     const changes = Object.fromEntries(Object.entries({ question, answer, category }).filter(([, v]) => v !== undefined));
-    const version: number = await this.commands.execute(
+    const version = await this.commands.execute(
       new EditEntryCommand(datasetIdOf(param), entryId, changes, input.feedback ?? null, input.expected_version ?? headerVersion, actor),
     );
     res.setHeader('ETag', `"${version}"`);
@@ -61,9 +62,9 @@ export class EntriesController {
 
   @Post(':dataset_id/feedback')
   @HttpCode(200)
-  async feedback(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string) {
+  async feedback(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string): Promise<FeedbackAcceptedView> {
     const input = parseInput(feedbackSchema, body);
-    const count: number = await this.commands.execute(
+    const count = await this.commands.execute(
       new AddFeedbackCommand(datasetIdOf(param), input.entry_ids, input.feedback_type, input.comments ?? null, input.rating ?? null, actor),
     );
     return { message: `Feedback submitted for ${count} entries` };
@@ -71,7 +72,7 @@ export class EntriesController {
 
   @Post(':dataset_id/regenerate')
   @HttpCode(200)
-  async regenerate(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string) {
+  async regenerate(@Param('dataset_id') param: string, @Body() body: unknown, @Actor() actor: string): Promise<RegenerationStartedView> {
     const input = parseInput(regenerateSchema, body);
     const config = {
       model: input.regeneration_config.model,
@@ -79,7 +80,7 @@ export class EntriesController {
       max_tokens: input.regeneration_config.max_tokens ?? null,
       improve_quality: input.regeneration_config.improve_quality,
     };
-    const jobId: string = await this.commands.execute(new RequestRegenerationCommand(datasetIdOf(param), input.entry_ids, config, actor));
+    const jobId = await this.commands.execute(new RequestRegenerationCommand(datasetIdOf(param), input.entry_ids, config, actor));
     return { job_id: jobId, message: `Regeneration started for ${new Set(input.entry_ids).size} entries` };
   }
 }

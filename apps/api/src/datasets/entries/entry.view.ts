@@ -1,7 +1,25 @@
 import type { EntryRow } from '@compileo/read-models';
 
-/** An entry as the contract shows it, plus its split, version and (for rejected ones) the reason. */
-export const entryView = (e: EntryRow) => ({
+/** An entry as the contract shows it, plus its split, version, instruction-mode fields and (for rejected ones) the reason. */
+export interface EntryView {
+  readonly id: string;
+  readonly question: string | null;
+  readonly answer: string | null;
+  readonly category: string;
+  readonly quality_score: number | null;
+  readonly difficulty: string;
+  readonly source_chunk: string;
+  readonly split: string | null;
+  readonly version: number;
+  readonly instruction?: string;
+  readonly input?: string;
+  readonly output?: string;
+  readonly metadata: Record<string, unknown>;
+  readonly status?: 'rejected';
+  readonly rejection?: Record<string, unknown> | null;
+}
+
+export const entryView = (e: EntryRow): EntryView => ({
   id: e.entry_id,
   question: e.question,
   answer: e.answer,

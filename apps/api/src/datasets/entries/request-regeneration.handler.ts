@@ -10,7 +10,7 @@ import { loadDataset } from './load-dataset';
 
 /** Records a regeneration request; the worker picks it up from the log. Returns the `regenerate_` job id. */
 @CommandHandler(RequestRegenerationCommand)
-export class RequestRegenerationHandler implements ICommandHandler<RequestRegenerationCommand, string> {
+export class RequestRegenerationHandler implements ICommandHandler<RequestRegenerationCommand> {
   constructor(
     private readonly writer: EventWriter,
     private readonly models: ModelRegistry,

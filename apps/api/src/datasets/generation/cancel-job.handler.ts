@@ -7,7 +7,7 @@ import { CancelJobCommand } from './cancel-job.command';
 
 /** Records the cancellation; the worker sees it within one chunk and aborts its model calls in flight. */
 @CommandHandler(CancelJobCommand)
-export class CancelJobHandler implements ICommandHandler<CancelJobCommand, void> {
+export class CancelJobHandler implements ICommandHandler<CancelJobCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,5 +1,5 @@
 import type { JobRow } from '@compileo/read-models';
-import { usageView } from '../dataset/usage.view';
+import { usageView, type UsageView } from '../dataset/usage.view';
 
 const STEP_NOUN = { generation: 'chunk', regeneration: 'entry' } as const;
 
@@ -33,7 +33,27 @@ const estimatedCompletion = (job: JobRow): string | null => {
   return new Date(last + perStep * Math.max(0, job.total_steps - job.steps_done)).toISOString();
 };
 
-export const jobStatusView = (job: JobRow) => ({
+/** `GET /generate/{job_id}/status`: the contract's fields, then usage, failures and timing. */
+export interface JobStatusView {
+  readonly job_id: string;
+  readonly status: JobRow['status'];
+  readonly progress: number;
+  readonly current_step: string;
+  readonly estimated_completion: string | null;
+  readonly result: Record<string, unknown> | null;
+  readonly error: string | null;
+  readonly usage: UsageView;
+  readonly invalid_items: number;
+  readonly chunk_failures: JobRow['chunk_failures'];
+  readonly dataset_id: string;
+  readonly kind: JobRow['kind'];
+  readonly attempts: number;
+  readonly created_at: string;
+  readonly started_at: string | null;
+  readonly finished_at: string | null;
+}
+
+export const jobStatusView = (job: JobRow): JobStatusView => ({
   job_id: job.id,
   status: job.status,
   progress: job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),

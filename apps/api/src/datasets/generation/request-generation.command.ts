@@ -1,10 +1,14 @@
 import type { GenerateInput } from './generate.schema';
+import { Command } from '@nestjs/cqrs';
 
-export class RequestGenerationCommand {
+/** Requests a generation job; resolves to the job and dataset ids. */
+export class RequestGenerationCommand extends Command<GenerationStarted> {
   constructor(
     readonly input: GenerateInput,
     readonly actor: string,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 export interface GenerationStarted {

@@ -7,10 +7,9 @@ import {
   projectStream,
   type FormatType,
 } from '@compileo/domain';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { findTaxonomyByName, projectChunkIds } from '@compileo/read-models';
+import { DocumentsQueries, TaxonomiesQueries } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -22,9 +21,9 @@ import { RequestGenerationCommand, type GenerationStarted } from './request-gene
 /** `qa` is the suite with data here; it scores the model on the test split, so it needs the splits. */
 const checkBenchmark = (suite: string, withSplits: boolean): void => {
   if (!isBenchmarkSuite(suite)) {
-    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`);
+    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`, 'benchmark_suite');
   }
-  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`);
+  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`, 'include_evaluation_sets');
 };
 
 /**
@@ -32,11 +31,12 @@ const checkBenchmark = (suite: string, withSplits: boolean): void => {
  * then records the request. The job itself starts from that event: the log is the outbox.
  */
 @CommandHandler(RequestGenerationCommand)
-export class RequestGenerationHandler implements ICommandHandler<RequestGenerationCommand, GenerationStarted> {
+export class RequestGenerationHandler implements ICommandHandler<RequestGenerationCommand> {
   constructor(
     private readonly writer: EventWriter,
     private readonly models: ModelRegistry,
-    @Inject(SQL_CLIENT) private readonly sql: SqlClient,
+    private readonly taxonomies: TaxonomiesQueries,
+    private readonly documents: DocumentsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,10 +47,10 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const model = this.models.resolve(input.classification_model, 'classification_model');
     if (input.run_benchmarks) checkBenchmark(input.benchmark_suite, input.include_evaluation_sets);
     if (input.analyze_quality) this.models.judge(); // a configured judge the server cannot reach is a 422 now, not a failed job
-    const taxonomy = input.taxonomy_name ? await findTaxonomyByName(this.sql, input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
-    if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name);
-    const chunkIds = await projectChunkIds(this.sql, projectId);
-    if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`);
+    const taxonomy = input.taxonomy_name ? await this.taxonomies.findByName(input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
+    if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name, 'taxonomy_name');
+    const chunkIds = await this.documents.projectChunkIds(projectId);
+    if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`, 'project_id');
     const datasetId = randomUUID();
     const jobId = randomUUID();
     const name = input.dataset_name ?? `dataset_${datasetId.slice(0, 8)}`;

@@ -8,7 +8,7 @@ import { SaveParametersCommand } from './save-parameters.command';
 
 /** Every save is a new event on the project's stream; the latest one shapes later generations. */
 @CommandHandler(SaveParametersCommand)
-export class SaveParametersHandler implements ICommandHandler<SaveParametersCommand, string> {
+export class SaveParametersHandler implements ICommandHandler<SaveParametersCommand> {
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,
