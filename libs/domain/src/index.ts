@@ -14,6 +14,8 @@ export * from './dataset/dataset.state';
 export * from './dataset/dataset.decider';
 export * from './dataset/dataset.upcasters';
 export * from './dataset/dataset.fold';
+export * from './dataset/dataset-summary';
+export * from './dataset/quality-bands';
 export * from './dataset/entry-edit';
 export * from './dataset/dataset-version';
 export * from './dataset/duplicate-key';

@@ -38,6 +38,8 @@ export interface DatasetState {
   /** Accepted entries by id (rejected ones live only in the log and the read model). */
   readonly entries: ReadonlyMap<string, EntryState>;
   readonly rejected: ReadonlyMap<string, RejectedEntryState>;
+  /** Whether train/validation/test splits were assigned (the download is then one file per split). */
+  readonly hasSplits: boolean;
   readonly qualityReport: QualityReport | null;
   readonly benchmarks: readonly BenchmarkResult[];
   /** Exact-duplicate keys of accepted entries → entry id. */
@@ -52,6 +54,7 @@ export const initialDatasetState = (): DatasetState => ({
   nextEntryNumber: 1,
   entries: new Map(),
   rejected: new Map(),
+  hasSplits: false,
   qualityReport: null,
   benchmarks: [],
   duplicateKeys: new Map(),
@@ -108,7 +111,7 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
         const entry = entries.get(id);
         if (entry) entries.set(id, { ...entry, split });
       }
-      return { ...state, entries };
+      return { ...state, entries, hasSplits: true };
     }
     case 'DatasetGenerationCompleted':
       return { ...state, status: 'completed', jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };

@@ -1,7 +1,7 @@
-/** Quality bands and the dataset's `quality_summary` (average, band distribution, category counts). */
-export type QualityBand = 'high' | 'medium' | 'low';
+import { qualityBand } from '@compileo/domain';
 
-export const qualityBand = (score: number): QualityBand => (score >= 0.8 ? 'high' : score >= 0.6 ? 'medium' : 'low');
+/** The dataset's `quality_summary` (average, band distribution, category counts); the bands are the domain's. */
+export { qualityBand, type QualityBand } from '@compileo/domain';
 
 export interface QualitySummary {
   readonly average_score: number;

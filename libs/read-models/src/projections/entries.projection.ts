@@ -17,7 +17,8 @@ import { dataOf, type ProjectionHandler } from './projection';
 const extraOf = (c: EntryContent): Record<string, string | undefined> | null =>
   c.instruction === undefined && c.input === undefined && c.output === undefined ? null : { instruction: c.instruction, input: c.input, output: c.output };
 
-const row = (e: EntryRecord | RejectedRecord, status: 'accepted' | 'rejected') => ({
+/** An entry's read-model columns (besides version, split and timestamps), from its record. */
+export const entryColumns = (e: EntryRecord | RejectedRecord, status: 'accepted' | 'rejected') => ({
   entry_number: Number(e.entryId.slice('entry_'.length)),
   entry_id: e.entryId,
   status,
@@ -61,7 +62,7 @@ export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
   switch (event.type) {
     case 'DatasetChunkProcessed': {
       const d = dataOf<DatasetChunkProcessed['data']>(event);
-      const rows = [...d.accepted.map((e) => row(e, 'accepted')), ...d.rejected.map((e) => row(e, 'rejected'))];
+      const rows = [...d.accepted.map((e) => entryColumns(e, 'accepted')), ...d.rejected.map((e) => entryColumns(e, 'rejected'))];
       if (rows.length === 0) return;
       await tx.query(
         `INSERT INTO ${t.entries} (dataset_id, entry_number, entry_id, status, question, answer, category, quality_score, quality_components,

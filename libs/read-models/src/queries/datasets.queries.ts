@@ -1,5 +1,6 @@
+import { QUALITY_BAND_FLOORS, roundScore } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
-import { LIVE_TABLES as t } from '../tables';
+import { LIVE_TABLES as t, type Tables } from '../tables';
 import { iso } from './iso-time';
 
 export interface DatasetRow {
@@ -42,23 +43,23 @@ export const findDataset = async (sql: SqlExecutor, id: string): Promise<Dataset
     )
   ).rows[0] ?? null;
 
-/** Average, bands (high ≥ 0.8, medium 0.6–0.8, low < 0.6) and categories of the accepted entries, aggregated in SQL. */
-export const qualitySummary = async (sql: SqlExecutor, datasetId: string): Promise<QualitySummary> => {
+/** Average, bands (the domain's floors) and categories of the accepted entries, aggregated in SQL. */
+export const qualitySummary = async (sql: SqlExecutor, datasetId: string, tables: Tables = t): Promise<QualitySummary> => {
   const bands = await sql.query<{ average: number | null; high: number; medium: number; low: number }>(
     `SELECT avg(quality_score)::float8 AS average,
-       count(*) FILTER (WHERE quality_score >= 0.8)::int AS high,
-       count(*) FILTER (WHERE quality_score >= 0.6 AND quality_score < 0.8)::int AS medium,
-       count(*) FILTER (WHERE quality_score < 0.6)::int AS low
-     FROM ${t.entries} WHERE dataset_id = $1 AND status = 'accepted'`,
-    [datasetId],
+       count(*) FILTER (WHERE quality_score >= $2)::int AS high,
+       count(*) FILTER (WHERE quality_score >= $3 AND quality_score < $2)::int AS medium,
+       count(*) FILTER (WHERE quality_score < $3)::int AS low
+     FROM ${tables.entries} WHERE dataset_id = $1 AND status = 'accepted'`,
+    [datasetId, QUALITY_BAND_FLOORS.high, QUALITY_BAND_FLOORS.medium],
   );
   const categories = await sql.query<{ category: string; n: number }>(
-    `SELECT category, count(*)::int AS n FROM ${t.entries} WHERE dataset_id = $1 AND status = 'accepted' GROUP BY category ORDER BY n DESC, category`,
+    `SELECT category, count(*)::int AS n FROM ${tables.entries} WHERE dataset_id = $1 AND status = 'accepted' GROUP BY category ORDER BY n DESC, category`,
     [datasetId],
   );
   const b = bands.rows[0];
   return {
-    average_score: b.average === null ? null : Math.round(b.average * 1000) / 1000,
+    average_score: b.average === null ? null : roundScore(b.average),
     distribution: { high: b.high, medium: b.medium, low: b.low },
     categories: Object.fromEntries(categories.rows.map((r) => [r.category, r.n])),
   };
