@@ -4,10 +4,13 @@ import { busMigrations } from '@compileo/bus';
 import { readModelMigrations } from '@compileo/read-models';
 import type { AppConfig } from './app-config';
 
+/** Every migration of the service's own tables, in the order they apply. */
+export const SERVICE_MIGRATIONS = [...eventStoreMigrations, ...readModelMigrations, ...busMigrations];
+
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates it. */
 export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
   const sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR });
-  await runMigrations(sql, [...eventStoreMigrations, ...readModelMigrations, ...busMigrations]);
+  await runMigrations(sql, SERVICE_MIGRATIONS);
   const store = await PostgresEventStore.create(sql);
   return { sql, store };
 };

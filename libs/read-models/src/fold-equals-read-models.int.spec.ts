@@ -6,8 +6,7 @@ import { projectBatch } from './project-batch';
 import { entryColumns } from './projections/entries.projection';
 import { applyAll } from './projections/all.projections';
 import { qualitySummary } from './queries/datasets.queries';
-import { readModelDdl } from './read-model.schema';
-import { readModelMigrations } from './read-model.migrations';
+import { readModelMigrations, readModelSchema } from './read-model.migrations';
 import { runScript } from './sql-script';
 import { tablesFor, type Tables } from './tables';
 
@@ -77,7 +76,7 @@ describe.each(testDatabases())(`the fold equals the read models at sampled revis
     for (const [n, length] of sampledPrefixes().entries()) {
       const prefix = log.slice(0, length);
       const tables: Tables = tablesFor(`fold${n}_`);
-      await runScript(sql, readModelDdl(tables));
+      await runScript(sql, readModelSchema(tables));
       await projectBatch(store, sql, `fold-${n}`, tables, applyAll, prefix);
       const streams = new Map<string, RecordedEvent[]>();
       for (const e of prefix) if (e.streamId.startsWith('dataset-')) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), e]);

@@ -1,6 +1,5 @@
 export * from './tables';
-export * from './read-model.schema';
-export * from './read-model.migrations';
+export { readModelSchema, readModelMigrations } from './read-model.migrations';
 export * from './checkpoints';
 export * from './project-batch';
 export * from './projection-runner';

@@ -1,5 +1,18 @@
 import type { Migration } from '@compileo/sql';
 import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
-import { LIVE_TABLES } from './tables';
+import { LIVE_TABLES, type Tables } from './tables';
 
-export const readModelMigrations: readonly Migration[] = [{ id: '101_read_models', sql: readModelDdl(LIVE_TABLES) + CHECKPOINTS_DDL }];
+/**
+ * The read-model schema as numbered steps, each written for any table prefix: the live tables get them as
+ * migrations, a rebuild runs them all on fresh tables. A step once released is never edited (a test pins
+ * each applied migration's SQL): a schema change is a new step.
+ */
+export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [{ id: '101_read_models', ddl: readModelDdl }];
+
+export const readModelMigrations: readonly Migration[] = READ_MODEL_STEPS.map((step, i) => ({
+  id: step.id,
+  sql: step.ddl(LIVE_TABLES) + (i === 0 ? CHECKPOINTS_DDL : ''),
+}));
+
+/** Every step's DDL for `tables`: the schema a rebuild projects into. */
+export const readModelSchema = (tables: Tables): string => READ_MODEL_STEPS.map((step) => step.ddl(tables)).join('\n');

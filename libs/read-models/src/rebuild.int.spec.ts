@@ -7,8 +7,7 @@ import { readCheckpoint } from './checkpoints';
 import { projectBatch } from './project-batch';
 import { ProjectionRunner } from './projection-runner';
 import { applyAll } from './projections/all.projections';
-import { readModelDdl } from './read-model.schema';
-import { readModelMigrations } from './read-model.migrations';
+import { readModelMigrations, readModelSchema } from './read-model.migrations';
 import { rebuildReadModels } from './rebuild';
 import { runScript } from './sql-script';
 import { LIVE_TABLES, TABLE_KEYS, tablesFor, type Tables } from './tables';
@@ -153,7 +152,7 @@ describe.each(testDatabases())(`read-model rebuild on $name (seed ${SEED}, ${STE
 
   it('overlapping batches under one checkpoint apply each event once, matching the live tables', async () => {
     const tables = tablesFor('ob_');
-    await runScript(sql, readModelDdl(tables));
+    await runScript(sql, readModelSchema(tables));
     const events = await store.readAll();
     const third = Math.floor(events.length / 3);
     await projectBatch(store, sql, 'overlap-test', tables, applyAll, events.slice(0, 2 * third));

@@ -2,7 +2,7 @@ import type { EventStore, Position } from '@compileo/event-store';
 import type { SqlClient } from '@compileo/sql';
 import { projectBatch } from './project-batch';
 import { applyAll } from './projections/all.projections';
-import { readModelDdl } from './read-model.schema';
+import { readModelSchema } from './read-model.migrations';
 import { runScript } from './sql-script';
 import { TABLE_KEYS, type Tables } from './tables';
 
@@ -19,7 +19,7 @@ export const dropTables = async (sql: SqlClient, tables: Tables): Promise<void> 
 export const rebuildReadModels = async (store: EventStore, sql: SqlClient, tables: Tables, name: string): Promise<Position | undefined> => {
   await sql.query('DELETE FROM rm_checkpoints WHERE name = $1', [name]);
   await dropTables(sql, tables);
-  await runScript(sql, readModelDdl(tables));
+  await runScript(sql, readModelSchema(tables));
   let from: Position | undefined;
   for (;;) {
     const events = await store.readAll({ from, maxCount: PAGE });

@@ -11,7 +11,7 @@ import { NOW, item, recordChunk, requestGeneration } from '@compileo/testing';
 import { InstrumentedEventStore, latch } from '@compileo/testing';
 import { testDatabases } from '@compileo/testing';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import type { SqlClient } from '../../../sql/src/sql-client';
+import type { SqlClient } from '@compileo/sql';
 import { CommandRunner } from './command-runner';
 import { deterministicId } from './deterministic-id';
 

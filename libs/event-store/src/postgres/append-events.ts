@@ -1,6 +1,6 @@
 import { ConcurrencyError, ValidationError } from '@compileo/domain';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import type { SqlExecutor } from '../../../sql/src/sql-client';
+import type { SqlExecutor } from '@compileo/sql';
 import { START, encodePosition } from './position';
 
 const NO_STREAM = -1n;

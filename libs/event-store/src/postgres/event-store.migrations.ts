@@ -1,4 +1,4 @@
-import type { Migration } from '../../../sql/src/migrate';
+import type { Migration } from '@compileo/sql';
 
 /**
  * Commit order is (transaction_id, global_position): readers only read transactions below the

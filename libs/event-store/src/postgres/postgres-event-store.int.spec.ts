@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { SubscriptionCollector, eventStoreContract } from '../event-store.contract';
 import { isCaughtUp } from '../event-store.port';
-import type { SqlClient, SqlExecutor } from '../../../sql/src/sql-client';
+import type { SqlClient, SqlExecutor } from '@compileo/sql';
 import { createIsolatedPgClient, testDatabases, testDatabaseUrl, uniqueSchemaName } from '@compileo/testing';
 import { appendEvents } from './append-events';
 import { PostgresEventStore } from './postgres-event-store';

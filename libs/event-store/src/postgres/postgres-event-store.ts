@@ -12,8 +12,8 @@ import {
   type SubscribeOptions,
   type SubscriptionItem,
 } from '../event-store.port';
-import { runMigrations } from '../../../sql/src/migrate';
-import type { SqlClient } from '../../../sql/src/sql-client';
+import { runMigrations } from '@compileo/sql';
+import type { SqlClient } from '@compileo/sql';
 import { appendEvents } from './append-events';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row';
 import { eventStoreMigrations } from './event-store.migrations';

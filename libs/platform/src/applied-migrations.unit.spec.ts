@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { SERVICE_MIGRATIONS } from './database';
+
+/**
+ * Migrations that a release has applied somewhere, with the SHA-256 of their SQL. A data directory or a
+ * database made by an earlier build has run exactly these: editing one would leave those stores on a
+ * schema this build does not describe. A schema change is a new, higher-numbered migration (add it here).
+ */
+const APPLIED: Readonly<Record<string, string>> = {
+  '001_event_store': 'dcac09c8d916cc7b9745a19932bd2f7289350dae22839e9ae6ec1c80e79a496f',
+  '101_read_models': '19bacace6f18bc5df48b32016453b8e3498d238fe76aa6b6d4c9d4dfc67a8804',
+  '201_bus_checkpoints': '41a47eb9b25e9d1702a8582f927cbae6d21be54eb3e34eb344c427a2ee75ce06',
+};
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('applied migrations', () => {
+  it.each(Object.entries(APPLIED))('%s is unchanged', (id, hash) => {
+    const migration = SERVICE_MIGRATIONS.find((m) => m.id === id);
+    expect(migration && sha256(migration.sql)).toBe(hash);
+  });
+
+  it('every migration is pinned here once released, and ids are unique', () => {
+    const ids = SERVICE_MIGRATIONS.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => !(id in APPLIED))).toEqual([]);
+  });
+});
