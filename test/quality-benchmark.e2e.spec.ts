@@ -1,4 +1,4 @@
-import { dedupText, findSplitLeaks } from '../libs/generation/src';
+import { dedupText, findSplitLeaks } from '@compileo/generation';
 import { startFakeGemini, type FakeServer } from '../libs/generation/src/providers/testing';
 import { generateDataset, projectWithDocuments, waitForJob } from './support/api-flow';
 import { startTestApp, type TestApp } from './support/test-app';

@@ -1,4 +1,3 @@
-export * from './job-bus.port';
-export * from './trigger-of';
-export * from './embedded/embedded-job-bus';
-export * from './bus.migrations';
+export { JOB_BUS, type JobBus, type JobTrigger } from './job-bus.port';
+export { EmbeddedJobBus } from './embedded/embedded-job-bus';
+export { busMigrations } from './bus.migrations';

@@ -1,11 +1,6 @@
-export * from './event-store.port';
-export * from '../../sql/src/sql-client';
-export * from '../../sql/src/create-sql-client';
-export * from '../../sql/src/migrate';
-export * from '../../sql/src/pg-sql-client';
-export * from '../../sql/src/pglite-sql-client';
-export * from './postgres/postgres-event-store';
-export * from './postgres/event-store.migrations';
+export { EVENT_STORE, isCaughtUp, type AppendResult, type EventMetadata, type EventStore, type ExpectedRevision, type NewEvent, type Position, type ReadAllOptions, type ReadStreamOptions, type RecordedEvent, type SubscribeOptions, type SubscriptionItem } from './event-store.port';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export { eventStoreMigrations } from './postgres/event-store.migrations';
 export { comparePositions } from './postgres/position';
-export * from './aggregate/command-runner';
-export * from './aggregate/deterministic-id';
+export { CommandRunner, type RunResult } from './aggregate/command-runner';
+export { deterministicId } from './aggregate/deterministic-id';

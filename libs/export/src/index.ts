@@ -1,7 +1,4 @@
-export * from './export-row';
-export * from './file-names';
-export * from './jsonl-writer';
-export * from './parquet-writer';
-export * from './zip-writer';
-export * from './training-formats';
-export * from './export-formats';
+export { type ExportRow } from './export-row';
+export { contentTypeFor, datasetFileName } from './file-names';
+export { writeZip } from './zip-writer';
+export { EXPORT_FORMATS, FORMAT_WRITERS, type ExportFormat } from './export-formats';

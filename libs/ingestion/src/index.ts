@@ -1,4 +1,3 @@
-export * from './parsed-document';
-export * from './parse-document';
-export * from './pages-for';
+export { parseDocument } from './parse-document';
+export { pagesFor } from './pages-for';
 export { SUPPORTED_EXTENSIONS, chunkerFileName } from './supported-types';

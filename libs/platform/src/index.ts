@@ -1,4 +1,4 @@
-export * from './app-config';
-export * from './clock';
-export * from './database';
-export * from './platform.module';
+export { loadConfig, type AppConfig } from './app-config';
+export { CLOCK, systemClock, type Clock } from './clock';
+export { openDatabase } from './database';
+export { PlatformModule } from './platform.module';
