@@ -34,7 +34,7 @@ describe('distributed mode: the API and a separate worker process on one Postgre
     await post('/documents', { project_id: project.id, file_name: 'diabetes.md', content: await fixture('diabetes.md') });
     const started = await post('/datasets/generate', { project_id: project.id, classification_model: 'extractive' });
     // No deadline: the test's timeout is the hang guard; once the teardown stops the API this request fails.
-    let status: Record<string, unknown> = {};
+    let status: Record<string, unknown>;
     for (;;) {
       status = await fetch(`${base}/datasets/generate/${String(started.job_id)}/status`).then(json);
       if (status.status === 'completed' || status.status === 'failed') break;

@@ -22,9 +22,9 @@ describe('test process helpers', () => {
     const seen: { service?: ServiceProcess } = {};
     const failed = startProcess({
       args: parentOfSleeper('setTimeout(() => process.exit(3), 50);'),
-      ready: async (service) => {
+      ready: (service) => {
         seen.service = service;
-        return false;
+        return Promise.resolve(false);
       },
     });
     await expect(failed).rejects.toThrow(/exited during start-up \(code 3[\s\S]*grandchild \d+/);
@@ -38,10 +38,10 @@ describe('test process helpers', () => {
     const seen: { service?: ServiceProcess } = {};
     const failed = startProcess({
       args: parentOfSleeper('setInterval(() => {}, 1000);'),
-      ready: async (s) => {
+      ready: (s) => {
         seen.service = s;
-        if (grandchildPid(s) > 0) throw new Error('probe gave up');
-        return false;
+        if (grandchildPid(s) > 0) return Promise.reject(new Error('probe gave up'));
+        return Promise.resolve(false);
       },
     });
     await expect(failed).rejects.toThrow('probe gave up');

@@ -58,8 +58,8 @@ export interface ProcessOptions {
 export const startProcess = async (options: ProcessOptions): Promise<ServiceProcess> => {
   const child = spawn(process.execPath, options.args, { env: { ...process.env, NODE_OPTIONS: '', ...options.env }, stdio: 'pipe', detached: true });
   let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', (error) => {
