@@ -1,4 +1,5 @@
-/** Jest runs every *.spec.ts beside the code and under test/. ts-jest transpiles each file alone (isolatedModules in tsconfig.json);
+/** Jest runs every *.spec.ts beside the code and under test/; each is named for its kind, *.unit.spec.ts, *.int.spec.ts or
+ * *.e2e.spec.ts, which `npm run test:unit|test:int|test:e2e` select (`npm test` runs them all). ts-jest transpiles each file alone (isolatedModules in tsconfig.json);
  * `npm test` type-checks the whole tree first, so type errors still fail the run. */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');

@@ -42,7 +42,7 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
   it('422 for a job that has finished; 404 for an unknown job', async () => {
     const smallProject = await projectWithDocuments(t, 'notes.txt');
     const small = await t.http.post('/api/v1/datasets/generate').send({ project_id: smallProject, classification_model: 'extractive' }).expect(200);
-    expect((await waitForJob(t, small.body.job_id, 60_000)).status).toBe('completed');
+    expect((await waitForJob(t, small.body.job_id)).status).toBe('completed');
     const res = await t.http.post(`/api/v1/datasets/generate/${small.body.job_id}/cancel`).expect(422);
     expect(res.body.message).toContain('already finished');
     await t.http.post('/api/v1/datasets/generate/00000000-0000-4000-8000-000000000000/cancel').expect(404);

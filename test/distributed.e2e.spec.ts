@@ -1,5 +1,5 @@
 import { isolatedEnvironment, testBackends } from './support/test-app';
-import { freePort, startService, startWorker, stopService } from './support/service-process';
+import { freePort, startService, startWorker, stopAllServices, stopService } from './support/service-process';
 import { fixture } from './support/api-flow';
 
 const json = async (res: Response): Promise<Record<string, unknown>> => {
@@ -16,32 +16,35 @@ describe('distributed mode: the API and a separate worker process on one Postgre
     return;
   }
   jest.setTimeout(120_000);
+  let isolated: Awaited<ReturnType<typeof isolatedEnvironment>> | null = null;
+  // Also after a failed or timed-out test, or a failed start-up: neither process keeps running.
+  afterEach(async () => {
+    await stopAllServices();
+    await isolated?.cleanup();
+    isolated = null;
+  });
 
   it('the API records the request, the worker generates, the API serves the result', async () => {
-    const isolated = await isolatedEnvironment('postgres');
+    isolated = await isolatedEnvironment('postgres');
     const api = await startService({ ...isolated.env, COMPILEO_IN_PROCESS_WORKER: 'false' }, await freePort());
-    const worker = startWorker(isolated.env);
-    try {
-      const base = `${api.baseUrl}/api/v1`;
-      const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
-      const project = await post('/projects', { name: 'distributed' });
-      await post('/documents', { project_id: project.id, file_name: 'diabetes.md', content: await fixture('diabetes.md') });
-      const started = await post('/datasets/generate', { project_id: project.id, classification_model: 'extractive' });
-      const deadline = Date.now() + 60_000;
-      let status: Record<string, unknown> = {};
-      while (Date.now() < deadline) {
-        status = await fetch(`${base}/datasets/generate/${String(started.job_id)}/status`).then(json);
-        if (status.status === 'completed' || status.status === 'failed') break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(status.status).toBe('completed');
-      const dataset = await fetch(`${base}/datasets/${String(started.dataset_id)}`).then(json);
-      expect(dataset.total_entries).toBeGreaterThan(0);
-      expect(worker.output()).not.toMatch(/error/i);
-    } finally {
-      await stopService(worker, 'SIGTERM');
-      await stopService(api, 'SIGTERM');
-      await isolated.cleanup();
+    const worker = await startWorker(isolated.env);
+    const base = `${api.baseUrl}/api/v1`;
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+    const project = await post('/projects', { name: 'distributed' });
+    await post('/documents', { project_id: project.id, file_name: 'diabetes.md', content: await fixture('diabetes.md') });
+    const started = await post('/datasets/generate', { project_id: project.id, classification_model: 'extractive' });
+    // No deadline: the test's timeout is the hang guard; once the teardown stops the API this request fails.
+    let status: Record<string, unknown>;
+    for (;;) {
+      status = await fetch(`${base}/datasets/generate/${String(started.job_id)}/status`).then(json);
+      if (status.status === 'completed' || status.status === 'failed') break;
+      await new Promise((r) => setTimeout(r, 100));
     }
+    expect(status.status).toBe('completed');
+    const dataset = await fetch(`${base}/datasets/${String(started.dataset_id)}`).then(json);
+    expect(dataset.total_entries).toBeGreaterThan(0);
+    expect(worker.output()).not.toMatch(/error/i);
+    await stopService(worker, 'SIGTERM');
+    await stopService(api, 'SIGTERM');
   });
 });

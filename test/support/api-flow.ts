@@ -24,13 +24,14 @@ export interface JobStatus {
   readonly error: string | null;
 }
 
-/** Polls a job's status until it leaves pending/running. */
-export const waitForJob = async (t: TestApp, jobId: string, timeoutMs = 30_000): Promise<JobStatus> => {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls a job's status until it leaves pending/running. No deadline: how long a job takes depends on the
+ * machine's load, and the test's timeout is the hang guard (once the app is closed the request fails).
+ */
+export const waitForJob = async (t: TestApp, jobId: string): Promise<JobStatus> => {
   for (;;) {
     const res = await t.http.get(`/api/v1/datasets/generate/${jobId}/status`).expect(200);
     if (res.body.status !== 'pending' && res.body.status !== 'running') return res.body;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
 };

@@ -42,9 +42,18 @@ export const isolatedEnvironment = async (backend: Backend): Promise<{ env: Reco
 /** The real app (HTTP stack, database, in-process worker) on an isolated database, served by supertest. */
 export const startTestApp = async (backend: Backend, env: Record<string, string> = {}): Promise<TestApp> => {
   const isolated = await isolatedEnvironment(backend);
-  const config = loadConfig({ LOG_LEVEL: 'error', ...isolated.env, ...env });
-  const app = await createApp(config);
-  await app.init();
+  let config: ReturnType<typeof loadConfig>;
+  let app: Awaited<ReturnType<typeof createApp>> | null = null;
+  try {
+    config = loadConfig({ LOG_LEVEL: 'error', ...isolated.env, ...env });
+    app = await createApp(config);
+    await app.init();
+  } catch (error) {
+    // A failed start-up leaves nothing open: no database connection, no temporary directory or schema.
+    await app?.close().catch(() => undefined);
+    await isolated.cleanup();
+    throw error;
+  }
   return {
     app,
     http: request(app.getHttpServer()),

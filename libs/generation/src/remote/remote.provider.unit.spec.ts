@@ -119,10 +119,8 @@ describe('RemoteModelProvider', () => {
 
   it('times out a slow response and retries it', async () => {
     const { provider, client, waits } = setup([{ delayMs: 5_000, text: qaReply(3) }, { text: qaReply(3) }], { timeoutMs: 30 });
-    const started = Date.now();
     const result = await provider.generate(request());
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(client.calls).toBe(2);
+    expect(client.calls).toBe(2); // the slow reply was not waited for: the second call answered
     expect(client.requests[0].signal.aborted).toBe(true);
     expect(waits).toHaveLength(1);
     expect(result.items).toHaveLength(3);
@@ -249,15 +247,15 @@ describe('RemoteModelProvider', () => {
     expect(client.calls).toBe(0);
   });
 
-  it('an abort during a slow call rejects promptly and is not retried', async () => {
+  it('an abort during a slow call rejects without waiting for the reply and is not retried', async () => {
     const { provider, client, waits } = setup([{ delayMs: 10_000, text: qaReply(3) }, { text: qaReply(3) }]);
     const controller = new AbortController();
-    const started = Date.now();
     const pending = provider.generate(request({ signal: controller.signal }));
     setTimeout(() => controller.abort(new Error('job cancelled')), 20);
+    // Had the abort not cut the call short, the slow reply would have resolved it.
     await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: expect.stringMatching(/job cancelled/) });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(client.calls).toBe(1);
+    expect(client.requests[0].signal.aborted).toBe(true);
     expect(waits).toEqual([]);
   });
 

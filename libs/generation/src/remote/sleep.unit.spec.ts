@@ -1,19 +1,38 @@
 import { abortableSleep, AbortError, abortErrorFor, isAbortError } from './sleep';
 
+/** Whether `promise` has settled by now (after pending callbacks have run). */
+const settled = async (promise: Promise<unknown>): Promise<boolean> => {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await Promise.resolve();
+  await Promise.resolve();
+  return done;
+};
+
 describe('abortableSleep', () => {
-  it('resolves after the delay', async () => {
-    const started = Date.now();
-    await abortableSleep(20);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  // Fake timers: the tests check what happens at which point of (virtual) time, never how long they took.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('resolves after the delay, not before', async () => {
+    const sleeping = abortableSleep(20);
+    await jest.advanceTimersByTimeAsync(19);
+    expect(await settled(sleeping)).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(sleeping).resolves.toBeUndefined();
   });
 
-  it('rejects with an AbortError as soon as the signal aborts', async () => {
+  it('rejects with an AbortError as soon as the signal aborts, and clears its timer', async () => {
     const controller = new AbortController();
-    const started = Date.now();
     const sleeping = abortableSleep(10_000, controller.signal);
-    setTimeout(() => controller.abort(), 10);
+    await jest.advanceTimersByTimeAsync(10);
+    expect(await settled(sleeping)).toBe(false);
+    controller.abort();
     await expect(sleeping).rejects.toBeInstanceOf(AbortError);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   it('rejects at once on an already aborted signal, keeping the reason as cause', async () => {

@@ -55,16 +55,16 @@ describe('datasetReport', () => {
     expect(datasetReport([blank, blank, { ...blank, answer: 'Real words here' }]).diversity.mean_nearest_similarity).toBe(0.6667);
   });
 
-  it('scales through the inverted index', () => {
+  // How fast this is, is measured by `npm run bench:report`, not asserted here.
+  it('reports on 5000 entries through the inverted index', () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({
       question: `What does term ${i} mean in chapter ${i % 50}?`,
       answer: `Term ${i} is defined as concept number ${i}.`,
       category: `c${i % 5}`,
       difficulty: 'advanced',
     }));
-    const started = Date.now();
     const report = datasetReport(many);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(report.entries).toBe(5000);
     expect(report.category_balance).toEqual({ categories: 5, normalized_entropy: 1, largest_share: 0.2 });
     expect(report.diversity.mean_nearest_similarity).toBeGreaterThan(0);
     expect(report.diversity.mean_nearest_similarity).toBeLessThan(0.9);

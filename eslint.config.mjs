@@ -1,0 +1,29 @@
+// @ts-check
+/**
+ * ESLint, type-aware (typescript-eslint's project service reads tsconfig.json, and bench/tsconfig.json under
+ * bench/). `npm run lint` checks the TypeScript sources; formatting is Prettier's job (`npm run format`).
+ */
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    // Build output, caches, data, test fixtures, and the few plain-JS config files (not type-checked).
+    ignores: ['dist/**', 'coverage/**', 'data/**', '.tmp/**', '**/node_modules/**', '**/fixtures/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      // tsc already reports these (noUnusedLocals, noUnusedParameters).
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
+);
