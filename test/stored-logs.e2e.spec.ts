@@ -103,8 +103,13 @@ describe('a data directory made by the v1 build', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const datasetNamed = async (name: string): Promise<Row> => {
-    const expected = JSON.parse(await readFile(join(V1, 'read-models.json'), 'utf8')) as Record<string, Row[]>;
+  interface V1Dataset {
+    readonly id: string;
+    readonly version: string;
+    readonly total_entries: number;
+  }
+  const datasetNamed = async (name: string): Promise<V1Dataset> => {
+    const expected = JSON.parse(await readFile(join(V1, 'read-models.json'), 'utf8')) as Record<string, (Row & V1Dataset)[]>;
     return expected.rm_datasets.find((d) => d.name === name)!;
   };
 

@@ -231,9 +231,9 @@ const main = async (): Promise<void> => {
     return value;
   });
   const layers = listEnv('BENCH_LAYERS', 'processor') as Layer[];
-  for (const layer of layers) if (layer !== 'processor' && layer !== 'pool') throw new Error(`unknown layer '${layer}'`);
+  for (const layer of layers) if (layer !== 'processor' && layer !== 'pool') throw new Error(`unknown layer '${String(layer)}'`);
   const provider = (process.env.BENCH_PROVIDER ?? 'remote') as ProviderKind;
-  if (provider !== 'remote' && provider !== 'stub') throw new Error(`BENCH_PROVIDER must be remote or stub, got '${provider}'`);
+  if (provider !== 'remote' && provider !== 'stub') throw new Error(`BENCH_PROVIDER must be remote or stub, got '${String(provider)}'`);
 
   // Warm-up: JIT, module loading and PGlite's WASM start are paid here, not by the first measured setting.
   const db = layers.includes('processor') ? await openDb() : null;

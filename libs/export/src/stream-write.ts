@@ -20,7 +20,7 @@ export function writeChunk(out: NodeJS.WritableStream, chunk: string | Buffer): 
   try {
     assertWritable(out);
   } catch (err) {
-    return Promise.reject(err);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
   if (out.write(chunk)) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {

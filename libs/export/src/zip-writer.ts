@@ -44,7 +44,7 @@ export async function writeZip(
     archive.on('warning', fail);
     out.on('error', fail);
   });
-  observed(failed);
+  void observed(failed);
   archive.pipe(out);
 
   let current: HashingPassThrough | undefined;

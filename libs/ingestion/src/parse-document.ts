@@ -38,10 +38,10 @@ const parseAs = (format: NonNullable<ReturnType<typeof formatOf>>['format'], fil
 };
 
 const withoutNul = (parsed: ParsedDocument): ParsedDocument => {
-  const removedBefore = (offset: number): number => (parsed.markdown.slice(0, offset).match(/\u0000/g) ?? []).length;
+  const removedBefore = (offset: number): number => (parsed.markdown.slice(0, offset).split('\u0000').length - 1);
   return {
     ...parsed,
-    markdown: parsed.markdown.replace(/\u0000/g, ''),
+    markdown: parsed.markdown.replaceAll('\u0000', ''),
     pages: parsed.pages?.map((p) => ({ ...p, start: p.start - removedBefore(p.start), end: p.end - removedBefore(p.end) })) ?? null,
   };
 };

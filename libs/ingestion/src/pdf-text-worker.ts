@@ -66,7 +66,7 @@ export const extractPdfPages = (content: Buffer, limits: PdfWorkerLimits = DEFAU
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { pdfParsePath: require.resolve('pdf-parse'), data },
-      transferList: [data.buffer as ArrayBuffer],
+      transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
       stdout: true,
       stderr: true,

@@ -15,7 +15,7 @@ import type { SqlClient } from '@compileo/sql';
  */
 export interface TestDatabase {
   readonly name: 'pglite' | 'postgres';
-  create(): Promise<SqlClient>;
+  readonly create: () => Promise<SqlClient>;
 }
 
 export const testDatabaseUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;

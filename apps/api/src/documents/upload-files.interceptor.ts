@@ -34,6 +34,8 @@ const translate = (error: unknown, limits: UploadLimits): unknown => {
 };
 
 /** Reads a multipart upload into memory (`req.files`), within the limits; errors carry a code like every other. */
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 @Injectable()
 export class UploadFilesInterceptor implements NestInterceptor {
   private readonly readFiles: ReturnType<multer.Multer['any']>;
@@ -45,7 +47,7 @@ export class UploadFilesInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
     await new Promise<void>((resolve, reject) =>
-      this.readFiles(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) => (error ? reject(translate(error, this.limits)) : resolve())),
+      this.readFiles(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) => (error ? reject(asError(translate(error, this.limits))) : resolve())),
     );
     return next.handle();
   }

@@ -23,7 +23,7 @@ export const parseInput = <S extends z.ZodTypeAny>(schema: S, input: unknown): z
   const nul = nulPaths(input);
   if (nul.length) throw new ValidationError(nul.map((field) => ({ field, message: 'must not contain NUL (\\u0000) characters' })));
   const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return parsed.data as z.output<S>;
   const problems = parsed.error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: describe(issue) }))

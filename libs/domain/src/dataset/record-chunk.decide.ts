@@ -28,7 +28,7 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
     assigned.push(entryId);
     let rejection: Rejection | null = null;
     if (exact) rejection = { reason: 'duplicate', duplicate_of: exact, similarity: 1 };
-    else if (near) rejection = { reason: 'duplicate', duplicate_of: near, similarity: duplicateOf!.similarity };
+    else if (near) rejection = { reason: 'duplicate', duplicate_of: near, similarity: duplicateOf.similarity };
     else if (config.analyze_quality && item.qualityScore !== null && item.qualityScore < config.quality_threshold) {
       rejection = { reason: 'below_threshold', score: item.qualityScore, threshold: config.quality_threshold };
     }

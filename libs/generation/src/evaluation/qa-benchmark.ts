@@ -73,7 +73,7 @@ export const runQaBenchmark = async (answerer: Answerer, items: readonly QaBench
   const worker = async (): Promise<void> => {
     while (next < tasks.length) {
       if (signal.aborted) throw abortErrorFor(signal);
-      const { item, setting } = tasks[next++]!;
+      const { item, setting } = tasks[next++];
       try {
         const result = await answerer.answer({ question: item.question, context: setting === 'closed_book' ? null : item.context, signal });
         if (result.usage) {

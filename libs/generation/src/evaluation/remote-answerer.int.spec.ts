@@ -27,7 +27,7 @@ describe('RemoteAnswerer against a local Gemini API', () => {
     expect(prompt).toContain('Answer the question in one or two sentences using only this text:');
     expect(prompt).toContain('Paris is the capital of France.');
     expect(prompt).toContain('Question: What is the capital of France?');
-    const config = geminiGenerationConfig(server.requests[0]!);
+    const config = geminiGenerationConfig(server.requests[0]);
     expect(config).toMatchObject({ responseMimeType: 'application/json', temperature: 0, responseSchema: { type: 'OBJECT', required: ['answer'] } });
     expect(config).not.toHaveProperty('maxOutputTokens');
   });

@@ -60,7 +60,7 @@ describe('ModelJudge against a local Gemini API', () => {
     const result = await judge.judge({ ...ITEM, signal: new AbortController().signal });
     expect(result).toEqual({ scores: { question: 1, answer: 1, relevance: 0, consistency: 0 }, score: 0.6, usage: { inputTokens: 200, outputTokens: 20 } });
     expect(promptOf(server.requests[0])).toBe(judgePrompt(ITEM.question, ITEM.answer, ITEM.context));
-    const config = geminiGenerationConfig(server.requests[0]!);
+    const config = geminiGenerationConfig(server.requests[0]);
     expect(config).toMatchObject({ temperature: 0, responseSchema: { type: 'OBJECT', required: ['question', 'answer', 'relevance', 'consistency'], properties: { question: { type: 'INTEGER' } } } });
   });
 

@@ -100,7 +100,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** The list of candidate items inside a parsed reply, or null when the reply holds no items at all. */
 const unwrap = (value: unknown): readonly unknown[] | null => {
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   if (!isRecord(value)) return null;
   // Not a wrapper: one item on its own (models asked for one often drop the list).
   return wrappedList(value, 0) ?? [value];
@@ -114,7 +114,7 @@ const wrappedList = (value: Record<string, unknown>, depth: number): readonly un
   if (typeof lower.question === 'string' || typeof lower.instruction === 'string') return null;
   for (const key of WRAPPER_KEYS) {
     const inner = lower[key];
-    if (Array.isArray(inner)) return inner;
+    if (Array.isArray(inner)) return inner as unknown[];
     if (isRecord(inner)) {
       const nested = wrappedList(inner, depth + 1);
       if (nested !== null) return nested;

@@ -116,7 +116,7 @@ const raceAbort = <T>(pending: Promise<T>, signal: AbortSignal): Promise<T> => {
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

@@ -113,7 +113,7 @@ export class RegenerationJobProcessor {
       datasetStream(ctx.trigger.datasetId),
       datasetDecider,
       { type: 'RecordRegeneratedEntry', jobId: ctx.trigger.jobId, entryId: entry.entryId, content: best, now },
-      { idSeed: `${ctx.trigger.jobId}:entry:${entry.entryId}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${best.metadata.model}` } },
+      { idSeed: `${ctx.trigger.jobId}:entry:${entry.entryId}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${String(best.metadata.model)}` } },
     );
   }
 }

@@ -22,7 +22,7 @@ export const mergeParameters = (saved: PromptParameters | null, input: GenerateI
     const value = input[key] !== undefined ? input[key] : saved?.[key];
     if (value !== undefined) merged[key] = value;
   }
-  return merged as PromptParameters;
+  return merged;
 };
 
 /** The normalised config recorded with the dataset: every default applied, ids as text. */

@@ -46,7 +46,7 @@ describe('GeminiClient against a local Gemini API', () => {
     expect(geminiRequestModel(sent?.path ?? '')).toBe('gemini-2.5-flash');
     expect(sent?.headers['x-goog-api-key']).toBe('test-key');
     expect(sent?.body).toMatchObject({ contents: [{ role: 'user', parts: [{ text: 'Write one question about the text.' }] }] });
-    const config = geminiGenerationConfig(sent!);
+    const config = geminiGenerationConfig(sent);
     expect(config).toMatchObject({ responseMimeType: 'application/json', temperature: 0.3, maxOutputTokens: 256 });
     // The SDK turns the JSON schema into Gemini's Schema (upper-case types).
     expect(config['responseSchema']).toMatchObject({ type: 'OBJECT', required: ['items'], properties: { items: { type: 'ARRAY' } } });
@@ -57,7 +57,7 @@ describe('GeminiClient against a local Gemini API', () => {
     const completion = await client(fake, 'gemini-2.5-pro').complete(request({ temperature: undefined, maxTokens: undefined }));
     expect(completion.model).toBe('gemini-2.5-pro');
     expect(fake.requests[0]?.path).toBe('/v1beta/models/gemini-2.5-pro:generateContent');
-    const config = geminiGenerationConfig(fake.requests[0]!);
+    const config = geminiGenerationConfig(fake.requests[0]);
     expect(config).not.toHaveProperty('temperature');
     expect(config).not.toHaveProperty('maxOutputTokens');
   });

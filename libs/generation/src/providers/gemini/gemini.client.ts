@@ -1,4 +1,4 @@
-import { ApiError, GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse } from '@google/genai';
+import { ApiError, FinishReason, GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse } from '@google/genai';
 import { ModelCallError, type Completion, type CompletionRequest, type TextModelClient } from '../../remote/text-model-client';
 import { toModelCallError } from './gemini-errors';
 import { geminiWireModel } from './model-names';
@@ -43,7 +43,7 @@ export class GeminiClient implements TextModelClient {
       httpOptions: {
         ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
         ...(config.timeoutMs !== undefined ? { timeout: config.timeoutMs } : {}),
-        fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
+        fetch: (input: string | URL | Request, init?: RequestInit) => (config.fetch ?? globalThis.fetch)(input, init),
       },
     });
   }
@@ -86,7 +86,7 @@ export class GeminiClient implements TextModelClient {
       outputTokens: response.usageMetadata?.candidatesTokenCount ?? 0,
     };
     const finishReason = candidate?.finishReason;
-    if (text === '' && (response.promptFeedback?.blockReason !== undefined || (finishReason !== undefined && finishReason !== 'STOP' && finishReason !== 'MAX_TOKENS'))) {
+    if (text === '' && (response.promptFeedback?.blockReason !== undefined || (finishReason !== undefined && finishReason !== FinishReason.STOP && finishReason !== FinishReason.MAX_TOKENS))) {
       const why = response.promptFeedback?.blockReason !== undefined ? `prompt blocked (${response.promptFeedback.blockReason})` : `finishReason ${finishReason}`;
       throw new ModelCallError(`gemini returned no text: ${why}`, null, null, false);
     }

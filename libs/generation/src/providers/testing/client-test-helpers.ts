@@ -16,7 +16,7 @@ export const caughtModelCallError = async (promise: Promise<unknown>): Promise<M
     await promise;
   } catch (error) {
     if (error instanceof ModelCallError) return error;
-    throw new Error(`expected a ModelCallError, got ${String(error)}`);
+    throw new Error(`expected a ModelCallError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected the call to fail');
 };

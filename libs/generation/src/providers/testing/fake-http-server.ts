@@ -125,7 +125,7 @@ export const scriptStep = async <R>(script: Script<R>, request: RecordedRequest,
   if (Array.isArray(script)) {
     const list = script as readonly R[];
     if (list.length === 0) throw new Error('empty script');
-    return list[Math.min(index, list.length - 1)] as R;
+    return list[Math.min(index, list.length - 1)];
   }
   if (!isReply(script)) throw new Error('invalid script');
   return script;
@@ -161,7 +161,7 @@ export type FakeReply =
   | { readonly kind: 'raw'; readonly reply: RawReply };
 
 export const isFakeReply = (value: unknown): value is FakeReply =>
-  typeof value === 'object' && value !== null && 'kind' in value && typeof (value as { kind: unknown }).kind === 'string';
+  typeof value === 'object' && value !== null && 'kind' in value && typeof (value).kind === 'string';
 
 export const errorHeaders = (reply: { readonly retryAfter?: string; readonly headers?: Readonly<Record<string, string>> }): Record<string, string> => ({
   ...(reply.retryAfter !== undefined ? { 'retry-after': reply.retryAfter } : {}),
