@@ -8,8 +8,10 @@ import { AppExceptionFilter } from './http/app-exception.filter';
 
 /** Builds the HTTP app as `main` runs it; the end-to-end tests use the same function. */
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  // A failure while building the app is thrown, not logged in Nest's format: `main` logs it as one JSON line.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.COMPILEO_MAX_UPLOAD_BYTES });
   app.useGlobalFilters(new AppExceptionFilter());

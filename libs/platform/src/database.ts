@@ -2,11 +2,22 @@ import { createSqlClient, eventStoreMigrations, PostgresEventStore, runMigration
 import { busMigrations } from '@compileo/bus';
 import { readModelMigrations } from '@compileo/read-models';
 import type { AppConfig } from './app-config';
+import { databaseStartupError, ensureWritableDir } from './startup-failure';
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates it. */
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates
+ * it. A failure is a StartupError naming the variable to fix.
+ */
 export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
-  const sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR });
-  await runMigrations(sql, [...eventStoreMigrations, ...readModelMigrations, ...busMigrations]);
+  if (!config.DATABASE_URL) ensureWritableDir(config.DATA_DIR);
+  let sql: SqlClient | undefined;
+  try {
+    sql = await createSqlClient({ databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR });
+    await runMigrations(sql, [...eventStoreMigrations, ...readModelMigrations, ...busMigrations]);
+  } catch (error) {
+    await sql?.close().catch(() => undefined);
+    throw databaseStartupError(config, error);
+  }
   const store = await PostgresEventStore.create(sql);
   return { sql, store };
 };
