@@ -1,7 +1,7 @@
 import { datasetDecider, datasetStream, type DatasetState, type RecordChunk, type ScoredItem } from '@compileo/domain';
 import { CommandRunner, SQL_CLIENT, type SqlClient } from '@compileo/event-store';
 import { asAugmentation, augmentItems, dedupText, DuplicateIndex, ModelRegistry, type Judge, type ModelProvider, type SourceChunk } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { CLOCK, logChunkFailed, logJobCompleted, logJobFailed, logJobStarted, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
@@ -48,6 +48,7 @@ export class GenerationJobProcessor {
     const job = state.jobs.get(trigger.jobId);
     if (!state.request || !job || job.finished) return;
     await claim();
+    logJobStarted(trigger, state.request.chunkIds.length, job.done.size);
     let provider: ModelProvider;
     try {
       provider = this.models.providerFor(this.models.resolve(state.request.model, 'classification_model'));
@@ -88,6 +89,7 @@ export class GenerationJobProcessor {
     const items = augmentItems(drawn.items, asAugmentation(request.config.parameters.data_augmentation), `${ctx.trigger.datasetId}:${chunk.id}`);
     const verdicts = request.config.analyze_quality && ctx.judge ? await judgeItems(ctx.judge, items, chunk.text, ctx.signal) : null;
     if (ctx.signal.aborted) return;
+    if (failure) logChunkFailed(ctx.trigger, chunkIndex, failure);
     const spent = withJudgeUsage(drawn.usage, verdicts);
     const judgeUsage = withJudgeUsage(null, verdicts);
     const cost = sumCosts(drawn.usage && this.models.costOf(model, drawn.usage), judgeUsage && ctx.judge && this.models.costOf(ctx.judge.model, judgeUsage));
@@ -146,6 +148,7 @@ export class GenerationJobProcessor {
       { type: 'CompleteGeneration', jobId: trigger.jobId, ...completion, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
+    logJobCompleted(trigger, { entries: state.entries.size, rejected: state.rejectedCount, chunks_processed: job.done.size, chunks_failed: job.failedChunks });
   }
 
   private async fail(trigger: JobTrigger, error: string): Promise<void> {
@@ -155,5 +158,6 @@ export class GenerationJobProcessor {
       { type: 'FailGeneration', jobId: trigger.jobId, error, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:fail`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
+    logJobFailed(trigger, error);
   }
 }
