@@ -9,8 +9,10 @@ import { jsonBody } from './http/json-body';
 
 /** Builds the HTTP app as `main` runs it; the end-to-end tests use the same function. */
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  // A failure while building the app is thrown, not logged in Nest's format: `main` logs it as one JSON line.
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.disable('x-powered-by');
   app.use(jsonBody(config.COMPILEO_MAX_UPLOAD_BYTES));
   app.useGlobalFilters(new AppExceptionFilter());

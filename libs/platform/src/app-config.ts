@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StartupError } from './startup-failure';
 
 const priceTableSchema = z.record(z.object({ input_per_million: z.number().min(0), output_per_million: z.number().min(0) }).strict());
 
@@ -52,7 +53,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const parsed = schema.safeParse(blankAsUnset);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new StartupError(String(parsed.error.issues[0]?.path[0] ?? 'configuration'), `Invalid configuration: ${problems}`);
   }
   return parsed.data;
 };

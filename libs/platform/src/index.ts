@@ -1,4 +1,6 @@
-export { loadConfig, type AppConfig } from './app-config';
-export { CLOCK, systemClock, type Clock } from './clock';
-export { openDatabase } from './database';
-export { PlatformModule } from './platform.module';
+export * from './app-config';
+export * from './clock';
+export * from './database';
+export * from './job-log';
+export * from './platform.module';
+export * from './startup-failure';

@@ -2,7 +2,7 @@ import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domai
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { CLOCK, logChunkFailed, logJobCompleted, logJobFailed, logJobStarted, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
@@ -43,6 +43,7 @@ export class GenerationJobProcessor {
     const job = state.jobs.get(trigger.jobId);
     if (!state.request || !job || job.finished) return;
     await claim();
+    logJobStarted(trigger, state.request.chunkIds.length, job.done.size);
     let provider: ModelProvider;
     try {
       provider = this.models.providerFor(this.models.resolve(state.request.model, 'classification_model'));
@@ -73,6 +74,7 @@ export class GenerationJobProcessor {
     const { request } = ctx.pipeline;
     const drawn = await drawChunk(ctx.pipeline, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal, augment: true });
     if (!drawn) return;
+    if (drawn.failure) logChunkFailed(ctx.trigger, chunkIndex, drawn.failure);
     const model = drawn.drawn.model;
     await ctx.lock.run(async () => {
       const now = this.clock.now().toISOString();
@@ -111,6 +113,7 @@ export class GenerationJobProcessor {
       { type: 'CompleteGeneration', jobId: trigger.jobId, ...completion, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
+    logJobCompleted(trigger, { entries: state.entries.size, rejected: state.rejected.size, chunks_processed: job.done.size, chunks_failed: job.failedChunks });
   }
 
   private async fail(trigger: JobTrigger, error: string): Promise<void> {
@@ -120,5 +123,6 @@ export class GenerationJobProcessor {
       { type: 'FailGeneration', jobId: trigger.jobId, error, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:fail`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
+    logJobFailed(trigger, error);
   }
 }

@@ -2,7 +2,7 @@ import { datasetDecider, datasetStream, type DatasetState, type EntryContent, ty
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { CLOCK, logChunkFailed, logJobCompleted, logJobStarted, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { reportOf } from '../generation/job-completion';
@@ -50,6 +50,7 @@ export class RegenerationJobProcessor {
     const job = state.jobs.get(trigger.jobId);
     if (!state.request || !job || job.finished || !job.regenerationConfig) return;
     await claim();
+    logJobStarted(trigger, job.entryIds.length, job.done.size);
     const skipped: Skipped[] = [];
     const entries = job.entryIds.filter((id) => !job.done.has(id)).map((id) => state.entries.get(id)).filter((e): e is EntryState => !!e);
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
@@ -75,6 +76,8 @@ export class RegenerationJobProcessor {
       { type: 'CompleteRegeneration', jobId: trigger.jobId, failed: skipped, report: reportOf(after), now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
+    for (const s of skipped) logChunkFailed(trigger, s.entryId, s.reason);
+    logJobCompleted(trigger, { entries: job.entryIds.length, regenerated: entries.length - skipped.length, skipped: skipped.length });
   }
 
   private async regenerate(ctx: Run, entry: EntryState, chunk: SourceChunk): Promise<void> {

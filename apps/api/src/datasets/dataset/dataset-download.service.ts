@@ -2,10 +2,18 @@ import { SPLITS } from '@compileo/domain';
 import { contentTypeFor, datasetFileName, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { DatasetsQueries, EntriesQueries, type DatasetRow } from '@compileo/read-models';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Writable } from 'node:stream';
 import { exportRows } from './export-rows';
+
+const ABORT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
+
+/** The client went away mid-download (closed the socket, cancelled, timed out): not a server error. */
+const clientAborted = (res: Response, error: unknown): boolean => {
+  const e = error as { code?: string; message?: string } | null;
+  return res.destroyed || !!res.socket?.destroyed || ABORT_CODES.has(e?.code ?? '') || e?.message === 'aborted';
+};
 
 /**
  * Streams a dataset as one file in the requested format (its `format_type` by default), or, when it has
@@ -14,13 +22,26 @@ import { exportRows } from './export-rows';
  */
 @Injectable()
 export class DatasetDownloadService {
+  private readonly logger = new Logger('Downloads');
+
   constructor(
     private readonly datasets: DatasetsQueries,
     private readonly entries: EntriesQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** A client that aborts the download is logged at debug, not raised: there is no one left to answer. */
   async send(dataset: DatasetRow, format: ExportFormat | undefined, res: Response): Promise<void> {
+    try {
+      await this.stream(dataset, format, res);
+    } catch (error) {
+      if (!clientAborted(res, error)) throw error;
+      this.logger.debug(`download of dataset ${dataset.id} aborted by the client (${error instanceof Error ? error.message : String(error)})`);
+      res.destroy();
+    }
+  }
+
+  private async stream(dataset: DatasetRow, format: ExportFormat | undefined, res: Response): Promise<void> {
     const chosen = format ?? dataset.format_type;
     const { writer, extension, contentType } = FORMAT_WRITERS[chosen];
     const rows = (split: string | null) => exportRows(this.entries.stream(dataset.id, split));

@@ -1,6 +1,6 @@
 import { datasetDecider, datasetStream } from '@compileo/domain';
 import { ModelRegistry } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { CLOCK, logJobRequested, type Clock } from '@compileo/platform';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +33,7 @@ export class RequestRegenerationHandler implements ICommandHandler<RequestRegene
       },
       { actor: c.actor, jobId, correlationId: jobId },
     );
+    logJobRequested({ kind: 'regeneration', jobId, datasetId: c.datasetId }, { entries: new Set(c.entryIds).size, model: model.model, actor: c.actor });
     return jobId;
   }
 }

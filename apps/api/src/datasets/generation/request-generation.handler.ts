@@ -8,7 +8,7 @@ import {
   type FormatType,
 } from '@compileo/domain';
 import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { CLOCK, logJobRequested, type Clock } from '@compileo/platform';
 import { DocumentsQueries, TaxonomiesQueries } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -78,6 +78,7 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
       },
       { actor, jobId, correlationId: jobId },
     );
+    logJobRequested({ kind: 'generation', jobId, datasetId }, { project_id: projectId, chunks: chunkIds.length, model: model.model, actor });
     return { jobId, datasetId };
   }
 
