@@ -47,11 +47,11 @@ describe('an aborted download', () => {
     const project = await call(service, 'POST', '/projects', { name: 'abort' });
     await call(service, 'POST', '/documents', { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(300) });
     const started = await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'extractive', concurrency: 4, datasets_per_chunk: 10, include_evaluation_sets: splits });
-    for (let s = await call(service, 'GET', `/datasets/generate/${started.job_id}/status`); s.status !== 'completed'; s = await call(service, 'GET', `/datasets/generate/${started.job_id}/status`)) {
+    for (let s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`); s.status !== 'completed'; s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`)) {
       if (s.status === 'failed') throw new Error(JSON.stringify(s));
       await new Promise((r) => setTimeout(r, 100));
     }
-    const url = `${service.baseUrl}/api/v1/datasets/${started.dataset_id}/download`;
+    const url = `${service.baseUrl}/api/v1/datasets/${String(started.dataset_id)}/download`;
     for (let i = 0; i < 3; i++) expect(await abortAfterFirstChunk(url)).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 1000)); // let the server notice
     expect((await fetch(url)).status).toBe(200); // and it still serves the whole file

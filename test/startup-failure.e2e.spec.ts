@@ -25,8 +25,8 @@ describe('start-up failures', () => {
       const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }, stdio: 'pipe' });
       children.push(child);
       let output = '';
-      child.stdout!.on('data', (d) => (output += d));
-      child.stderr!.on('data', (d) => (output += d));
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
       const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
       child.once('close', (code) => {
         clearTimeout(timer);
@@ -44,9 +44,9 @@ describe('start-up failures', () => {
     });
     const errors = parsed.filter((l) => l.level >= 50);
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.variable).toBe(variable);
-    expect(errors[0]!.msg).toContain(variable);
-    expect(errors[0]!.msg).not.toMatch(/\n|\bat \S+ \(/); // no stack trace
+    expect(errors[0].variable).toBe(variable);
+    expect(errors[0].msg).toContain(variable);
+    expect(errors[0].msg).not.toMatch(/\n|\bat \S+ \(/); // no stack trace
   };
 
   it('names DATABASE_URL when PostgreSQL cannot be reached', async () => {

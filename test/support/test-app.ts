@@ -21,7 +21,7 @@ export interface TestApp {
 }
 
 /** Environment for a fresh, isolated database on `backend`, and how to remove it afterwards. */
-export const isolatedEnvironment = async (backend: Backend): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> => {
+export const isolatedEnvironment = async (backend: Backend): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> => {
   if (backend === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'compileo-test-'));
     return { env: { DATA_DIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };

@@ -1,1 +1,2 @@
 export { JobsModule } from './jobs.module';
+export { logJobRequested } from './job-log';

@@ -1,6 +1,5 @@
-export * from './app-config';
-export * from './clock';
-export * from './database';
-export * from './job-log';
-export * from './platform.module';
-export * from './startup-failure';
+export { loadConfig, type AppConfig } from './app-config';
+export { CLOCK, systemClock, type Clock } from './clock';
+export { openDatabase } from './database';
+export { PlatformModule } from './platform.module';
+export { ensurePortFree, exitOnStartupFailure, listenStartupError } from './startup-failure';

@@ -2,7 +2,8 @@ import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domai
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
-import { CLOCK, logChunkFailed, logJobCompleted, logJobFailed, logJobStarted, type Clock } from '@compileo/platform';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { logChunkFailed, logJobCompleted, logJobFailed, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';

@@ -2,7 +2,8 @@ import { datasetDecider, datasetStream, type DatasetState, type EntryContent, ty
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
-import { CLOCK, logChunkFailed, logJobCompleted, logJobStarted, type Clock } from '@compileo/platform';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { logChunkFailed, logJobCompleted, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { reportOf } from '../generation/job-completion';

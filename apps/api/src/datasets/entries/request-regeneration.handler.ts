@@ -1,6 +1,7 @@
 import { datasetDecider, datasetStream } from '@compileo/domain';
 import { ModelRegistry } from '@compileo/generation';
-import { CLOCK, logJobRequested, type Clock } from '@compileo/platform';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { logJobRequested } from '@compileo/jobs';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';

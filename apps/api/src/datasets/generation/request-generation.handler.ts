@@ -8,7 +8,8 @@ import {
   type FormatType,
 } from '@compileo/domain';
 import { BENCHMARK_SUITES, isBenchmarkSuite, ModelRegistry } from '@compileo/generation';
-import { CLOCK, logJobRequested, type Clock } from '@compileo/platform';
+import { CLOCK, type Clock } from '@compileo/platform';
+import { logJobRequested } from '@compileo/jobs';
 import { DocumentsQueries, TaxonomiesQueries } from '@compileo/read-models';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
