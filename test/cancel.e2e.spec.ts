@@ -11,12 +11,18 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
     t = await startTestApp(backend);
     const project = await t.http.post('/api/v1/projects').send({ name: 'cancel' }).expect(201);
     projectId = project.body.id;
-    await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'big.md', content: syntheticMarkdown(1000) }).expect(201);
+    await t.http
+      .post('/api/v1/documents')
+      .send({ project_id: projectId, file_name: 'big.md', content: syntheticMarkdown(1000) })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   it('stops a running job within one chunk and keeps what it generated', async () => {
-    const started = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive' }).expect(200);
+    const started = await t.http
+      .post('/api/v1/datasets/generate')
+      .send({ project_id: projectId, classification_model: 'extractive' })
+      .expect(200);
     const jobId = started.body.job_id;
     for (let s = await status(t, jobId); !(s.status === 'running' && s.progress >= 1); s = await status(t, jobId)) {
       expect(s.status).not.toBe('completed');
@@ -41,7 +47,10 @@ describe.each(testBackends())('POST /generate/{job_id}/cancel on %s', (backend) 
 
   it('422 for a job that has finished; 404 for an unknown job', async () => {
     const smallProject = await projectWithDocuments(t, 'notes.txt');
-    const small = await t.http.post('/api/v1/datasets/generate').send({ project_id: smallProject, classification_model: 'extractive' }).expect(200);
+    const small = await t.http
+      .post('/api/v1/datasets/generate')
+      .send({ project_id: smallProject, classification_model: 'extractive' })
+      .expect(200);
     expect((await waitForJob(t, small.body.job_id)).status).toBe('completed');
     const res = await t.http.post(`/api/v1/datasets/generate/${small.body.job_id}/cancel`).expect(422);
     expect(res.body.message).toContain('already finished');

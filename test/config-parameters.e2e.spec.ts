@@ -53,13 +53,28 @@ describe.each(testBackends())('config and parameters API on %s', (backend) => {
 
     it('saves the contract example and returns the latest save', async () => {
       const projectId = await projectWithDocuments(t);
-      const saved = await t.http.post('/api/v1/datasets/parameters').send({ project_id: projectId, ...CONTRACT_EXAMPLE }).expect(200);
-      expect(saved.body).toEqual({ message: 'Dataset parameters saved successfully', parameter_id: expect.stringMatching(UUID), project_id: projectId });
+      const saved = await t.http
+        .post('/api/v1/datasets/parameters')
+        .send({ project_id: projectId, ...CONTRACT_EXAMPLE })
+        .expect(200);
+      expect(saved.body).toEqual({
+        message: 'Dataset parameters saved successfully',
+        parameter_id: expect.stringMatching(UUID),
+        project_id: projectId,
+      });
       expect((await t.http.get(`/api/v1/datasets/parameters/${projectId}`).expect(200)).body).toEqual({
-        parameters: { id: saved.body.parameter_id, project_id: projectId, ...CONTRACT_EXAMPLE, created_at: expect.stringMatching(ISO_TIME) },
+        parameters: {
+          id: saved.body.parameter_id,
+          project_id: projectId,
+          ...CONTRACT_EXAMPLE,
+          created_at: expect.stringMatching(ISO_TIME),
+        },
       });
 
-      const again = await t.http.post('/api/v1/datasets/parameters').send({ project_id: projectId, purpose: 'fine-tuning', audience: 'researchers', dataset_format: 'parquet' }).expect(200);
+      const again = await t.http
+        .post('/api/v1/datasets/parameters')
+        .send({ project_id: projectId, purpose: 'fine-tuning', audience: 'researchers', dataset_format: 'parquet' })
+        .expect(200);
       expect(again.body.parameter_id).not.toBe(saved.body.parameter_id);
       expect((await t.http.get(`/api/v1/datasets/parameters/${projectId}`).expect(200)).body.parameters).toEqual({
         id: again.body.parameter_id,
@@ -80,7 +95,10 @@ describe.each(testBackends())('config and parameters API on %s', (backend) => {
 
     it('the saved dataset_format becomes the default format_type of a later generation', async () => {
       const projectId = await projectWithDocuments(t, 'notes.txt');
-      await t.http.post('/api/v1/datasets/parameters').send({ project_id: projectId, purpose: 'training', audience: 'students', dataset_format: 'parquet' }).expect(200);
+      await t.http
+        .post('/api/v1/datasets/parameters')
+        .send({ project_id: projectId, purpose: 'training', audience: 'students', dataset_format: 'parquet' })
+        .expect(200);
       const byDefault = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 1 });
       expect((await getDataset(t, byDefault.datasetId)).format_type).toBe('parquet');
       const explicit = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 1, format_type: 'jsonl' });
@@ -89,7 +107,11 @@ describe.each(testBackends())('config and parameters API on %s', (backend) => {
 
     it('400 names every bad field', async () => {
       const projectId = await projectWithDocuments(t);
-      expectFieldErrors(await t.http.post('/api/v1/datasets/parameters').send({ project_id: projectId }), ['purpose', 'audience', 'dataset_format']);
+      expectFieldErrors(await t.http.post('/api/v1/datasets/parameters').send({ project_id: projectId }), [
+        'purpose',
+        'audience',
+        'dataset_format',
+      ]);
       expectFieldErrors(
         await t.http.post('/api/v1/datasets/parameters').send({
           ...CONTRACT_EXAMPLE,
@@ -108,7 +130,11 @@ describe.each(testBackends())('config and parameters API on %s', (backend) => {
 
     it('404 for an unknown project, on save and on read', async () => {
       expectNotFound(await t.http.post('/api/v1/datasets/parameters').send({ project_id: 1, ...CONTRACT_EXAMPLE }), 'project', '1');
-      expectNotFound(await t.http.get('/api/v1/datasets/parameters/b357e573-89a5-4b40-8e1b-4c075a1835a6'), 'project', 'b357e573-89a5-4b40-8e1b-4c075a1835a6');
+      expectNotFound(
+        await t.http.get('/api/v1/datasets/parameters/b357e573-89a5-4b40-8e1b-4c075a1835a6'),
+        'project',
+        'b357e573-89a5-4b40-8e1b-4c075a1835a6',
+      );
     });
   });
 });

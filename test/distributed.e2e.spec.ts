@@ -29,7 +29,8 @@ describe('distributed mode: the API and a separate worker process on one Postgre
     const api = await startService({ ...isolated.env, COMPILEO_IN_PROCESS_WORKER: 'false' }, await freePort());
     const worker = await startWorker(isolated.env);
     const base = `${api.baseUrl}/api/v1`;
-    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
     const project = await post('/projects', { name: 'distributed' });
     await post('/documents', { project_id: project.id, file_name: 'diabetes.md', content: await fixture('diabetes.md') });
     const started = await post('/datasets/generate', { project_id: project.id, classification_model: 'extractive' });

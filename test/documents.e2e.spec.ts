@@ -65,27 +65,42 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
     it('honours chunk_size: a smaller size gives more chunks', async () => {
       const content = await fixture('notes.txt');
       const whole = await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'notes.txt', content }).expect(201);
-      const small = await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'notes.txt', content, chunk_size: 200, chunk_overlap: 0 }).expect(201);
+      const small = await t.http
+        .post('/api/v1/documents')
+        .send({ project_id: projectId, file_name: 'notes.txt', content, chunk_size: 200, chunk_overlap: 0 })
+        .expect(201);
       expect(small.body.documents[0].chunk_count).toBeGreaterThan(whole.body.documents[0].chunk_count);
       const chunks: ChunkView[] = (await t.http.get(`/api/v1/chunks/document/${small.body.documents[0].id}`).expect(200)).body.chunks;
       for (const c of chunks) expect(c.heading_path).toEqual([]);
     });
 
     it('accepts a numeric project_id and looks it up as text (404)', async () => {
-      expectNotFound(await t.http.post('/api/v1/documents').send({ project_id: 4242, file_name: 'a.md', content: '# A\n\nText.' }), 'project', '4242');
+      expectNotFound(
+        await t.http.post('/api/v1/documents').send({ project_id: 4242, file_name: 'a.md', content: '# A\n\nText.' }),
+        'project',
+        '4242',
+      );
     });
 
     it('400 names every bad field', async () => {
       expectFieldErrors(await t.http.post('/api/v1/documents').send({ project_id: projectId }), ['file_name', 'content']);
       expectFieldErrors(
-        await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'a.md', content: 'x', chunk_size: 50, chunk_overlap: -1, extra: true }),
+        await t.http
+          .post('/api/v1/documents')
+          .send({ project_id: projectId, file_name: 'a.md', content: 'x', chunk_size: 50, chunk_overlap: -1, extra: true }),
         ['chunk_size', 'chunk_overlap', 'extra'],
       );
-      expectFieldErrors(await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'report.pdf', content: 'text' }), ['files']);
+      expectFieldErrors(await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'report.pdf', content: 'text' }), [
+        'files',
+      ]);
     });
 
     it('404 for an unknown project', async () => {
-      expectNotFound(await t.http.post('/api/v1/documents').send({ project_id: 'no-such-project', file_name: 'a.md', content: '# A\n\nText.' }), 'project', 'no-such-project');
+      expectNotFound(
+        await t.http.post('/api/v1/documents').send({ project_id: 'no-such-project', file_name: 'a.md', content: '# A\n\nText.' }),
+        'project',
+        'no-such-project',
+      );
     });
   });
 
@@ -121,20 +136,36 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
 
     it('400 without files, with a stray file field, or with non-UTF-8 text', async () => {
       expectFieldErrors(await t.http.post('/api/v1/documents/upload').field('project_id', projectId), ['files']);
-      expectFieldErrors(await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('attachment', Buffer.from('hello'), 'a.txt'), ['attachment']);
-      expectFieldErrors(await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', Buffer.from([0xff, 0xfe, 0xfd, 0x41]), 'bad.txt'), ['files']);
+      expectFieldErrors(
+        await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('attachment', Buffer.from('hello'), 'a.txt'),
+        ['attachment'],
+      );
+      expectFieldErrors(
+        await t.http
+          .post('/api/v1/documents/upload')
+          .field('project_id', projectId)
+          .attach('files', Buffer.from([0xff, 0xfe, 0xfd, 0x41]), 'bad.txt'),
+        ['files'],
+      );
       expectFieldErrors(await t.http.post('/api/v1/documents/upload').attach('files', Buffer.from('hello'), 'a.txt'), ['project_id']);
     });
 
     it('404 for an unknown project', async () => {
-      const res = await t.http.post('/api/v1/documents/upload').field('project_id', 'missing').attach('files', Buffer.from('hello world'), 'a.txt');
+      const res = await t.http
+        .post('/api/v1/documents/upload')
+        .field('project_id', 'missing')
+        .attach('files', Buffer.from('hello world'), 'a.txt');
       expectNotFound(res, 'project', 'missing');
     });
   });
 
   describe('GET /api/v1/documents/:id', () => {
     it('404 for an unknown document', async () => {
-      expectNotFound(await t.http.get('/api/v1/documents/5f0c6c1e-0000-4000-8000-000000000000'), 'document', '5f0c6c1e-0000-4000-8000-000000000000');
+      expectNotFound(
+        await t.http.get('/api/v1/documents/5f0c6c1e-0000-4000-8000-000000000000'),
+        'document',
+        '5f0c6c1e-0000-4000-8000-000000000000',
+      );
     });
   });
 
@@ -152,7 +183,11 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
     });
 
     it('400 on bad paging parameters', async () => {
-      expectFieldErrors(await t.http.get(`/api/v1/chunks/project/${projectId}`).query({ per_page: 0, page: 'x', sort: 'a' }), ['per_page', 'page', 'sort']);
+      expectFieldErrors(await t.http.get(`/api/v1/chunks/project/${projectId}`).query({ per_page: 0, page: 'x', sort: 'a' }), [
+        'per_page',
+        'page',
+        'sort',
+      ]);
       expectFieldErrors(await t.http.get(`/api/v1/chunks/project/${projectId}`).query({ per_page: 1001 }), ['per_page']);
     });
 
@@ -173,7 +208,11 @@ describe.each(testBackends())('upload size limit on %s', (backend) => {
   afterAll(() => t.close());
 
   it('accepts a file under the limit', async () => {
-    await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', Buffer.from('# Small\n\nA small file.'), 'small.md').expect(201);
+    await t.http
+      .post('/api/v1/documents/upload')
+      .field('project_id', projectId)
+      .attach('files', Buffer.from('# Small\n\nA small file.'), 'small.md')
+      .expect(201);
   });
 
   it('413 for a file over COMPILEO_MAX_UPLOAD_BYTES', async () => {

@@ -6,7 +6,11 @@ import { isolatedEnvironment } from './support/test-app';
 type Json = Record<string, unknown>;
 
 const call = async (service: ServiceProcess, method: string, path: string, body?: unknown): Promise<Json> => {
-  const res = await fetch(`${service.baseUrl}/api/v1${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${service.baseUrl}/api/v1${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
   return (await res.json()) as Json;
 };
@@ -46,8 +50,18 @@ describe('an aborted download', () => {
     service = await startService({ ...isolated.env, LOG_LEVEL: 'debug' }, await freePort());
     const project = await call(service, 'POST', '/projects', { name: 'abort' });
     await call(service, 'POST', '/documents', { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(300) });
-    const started = await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'extractive', concurrency: 4, datasets_per_chunk: 10, include_evaluation_sets: splits });
-    for (let s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`); s.status !== 'completed'; s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`)) {
+    const started = await call(service, 'POST', '/datasets/generate', {
+      project_id: project.id,
+      classification_model: 'extractive',
+      concurrency: 4,
+      datasets_per_chunk: 10,
+      include_evaluation_sets: splits,
+    });
+    for (
+      let s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`);
+      s.status !== 'completed';
+      s = await call(service, 'GET', `/datasets/generate/${String(started.job_id)}/status`)
+    ) {
       if (s.status === 'failed') throw new Error(JSON.stringify(s));
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -60,8 +60,14 @@ describe('download formats', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     writeFileSync(join(dir, 'd.zip'), res.body as Buffer);
     const manifest = JSON.parse(execFileSync('unzip', ['-p', join(dir, 'd.zip'), 'manifest.json']).toString());
-    expect(manifest).toMatchObject({ format: 'sharegpt', stream_revision: expect.any(Number), log_position: expect.stringMatching(/\d+\/\d+/) });
+    expect(manifest).toMatchObject({
+      format: 'sharegpt',
+      stream_revision: expect.any(Number),
+      log_position: expect.stringMatching(/\d+\/\d+/),
+    });
     expect(manifest.stream_revision).toBeGreaterThan(0);
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(/_sharegpt_v1\.0\.0_train\.jsonl$/)]));
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/_sharegpt_v1\.0\.0_train\.jsonl$/)]),
+    );
   });
 });

@@ -50,7 +50,12 @@ describe.each(testBackends())('dataset download on %s', (backend) => {
   });
 
   it('Parquet when format_type is parquet: PAR1 magic bytes, readable back', async () => {
-    const { datasetId } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 2, format_type: 'parquet', dataset_name: 'cardio_parquet' });
+    const { datasetId } = await generateDataset(t, {
+      project_id: projectId,
+      datasets_per_chunk: 2,
+      format_type: 'parquet',
+      dataset_name: 'cardio_parquet',
+    });
     const res = await download(datasetId);
     expect(res.headers['content-type']).toBe('application/vnd.apache.parquet');
     expect(attachmentName(res)).toBe('cardio_parquet_v1.0.0.parquet');
@@ -73,7 +78,13 @@ describe.each(testBackends())('dataset download on %s', (backend) => {
   });
 
   it('ZIP with train/validation/test files and a manifest when include_evaluation_sets', async () => {
-    const { datasetId } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 3, quality_threshold: 0, include_evaluation_sets: true, dataset_name: 'cardio_eval' });
+    const { datasetId } = await generateDataset(t, {
+      project_id: projectId,
+      datasets_per_chunk: 3,
+      quality_threshold: 0,
+      include_evaluation_sets: true,
+      dataset_name: 'cardio_eval',
+    });
     const res = await download(datasetId);
     expect(res.headers['content-type']).toBe('application/zip');
     expect(attachmentName(res)).toBe('cardio_eval_v1.0.0.zip');
@@ -81,11 +92,23 @@ describe.each(testBackends())('dataset download on %s', (backend) => {
     await writeFile(zip, res.body as Buffer);
 
     const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort();
-    expect(listing).toEqual(['cardio_eval_v1.0.0_test.jsonl', 'cardio_eval_v1.0.0_train.jsonl', 'cardio_eval_v1.0.0_validation.jsonl', 'manifest.json']);
+    expect(listing).toEqual([
+      'cardio_eval_v1.0.0_test.jsonl',
+      'cardio_eval_v1.0.0_train.jsonl',
+      'cardio_eval_v1.0.0_validation.jsonl',
+      'manifest.json',
+    ]);
 
     const dataset = await getDataset(t, datasetId);
     const manifest = JSON.parse(execFileSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' }));
-    expect(manifest).toMatchObject({ dataset_id: datasetId, name: 'cardio_eval', version: '1.0.0', format: 'jsonl', total_entries: dataset.total_entries, splits: dataset.splits });
+    expect(manifest).toMatchObject({
+      dataset_id: datasetId,
+      name: 'cardio_eval',
+      version: '1.0.0',
+      format: 'jsonl',
+      total_entries: dataset.total_entries,
+      splits: dataset.splits,
+    });
 
     let total = 0;
     for (const split of ['train', 'validation', 'test']) {
@@ -99,6 +122,10 @@ describe.each(testBackends())('dataset download on %s', (backend) => {
   });
 
   it('404 for an unknown dataset', async () => {
-    expectNotFound(await t.http.get('/api/v1/datasets/7a0c6c1e-0000-4000-8000-000000000000/download'), 'dataset', '7a0c6c1e-0000-4000-8000-000000000000');
+    expectNotFound(
+      await t.http.get('/api/v1/datasets/7a0c6c1e-0000-4000-8000-000000000000/download'),
+      'dataset',
+      '7a0c6c1e-0000-4000-8000-000000000000',
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('edge cases found in review', () => {
   });
 
   it('a NUL character inside an uploaded file is dropped, not stored', async () => {
-    const res = await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', Buffer.from('# T\n\nAlpha\u0000 beta gamma delta.'), 't.md').expect(201);
+    const res = await t.http
+      .post('/api/v1/documents/upload')
+      .field('project_id', projectId)
+      .attach('files', Buffer.from('# T\n\nAlpha\u0000 beta gamma delta.'), 't.md')
+      .expect(201);
     const chunks = (await t.http.get(`/api/v1/chunks/document/${res.body.documents[0].id}`).expect(200)).body.chunks;
     expect(chunks[0].text).toContain('Alpha beta gamma');
   });
@@ -36,7 +40,10 @@ describe('edge cases found in review', () => {
 
   it('feedback alone does not make a new version of the entry or the dataset', async () => {
     const { datasetId } = await generateDataset(t, { project_id: projectId });
-    const res = await t.http.put(`/api/v1/datasets/${datasetId}/entries/entry_1`).send({ feedback: 'looks fine', expected_version: 1 }).expect(200);
+    const res = await t.http
+      .put(`/api/v1/datasets/${datasetId}/entries/entry_1`)
+      .send({ feedback: 'looks fine', expected_version: 1 })
+      .expect(200);
     expect(res.body.version).toBe(1);
     expect((await getDataset(t, datasetId)).version).toBe('1.0.0');
     await t.http.put(`/api/v1/datasets/${datasetId}/entries/entry_1`).set('If-Match', '"1"').send({ answer: 'Edited.' }).expect(200);
@@ -44,9 +51,16 @@ describe('edge cases found in review', () => {
 
   it('editing an instruction-mode entry changes its output, in the API and the alpaca export', async () => {
     const { datasetId } = await generateDataset(t, { project_id: projectId, generation_mode: 'instruction' });
-    await t.http.put(`/api/v1/datasets/${datasetId}/entries/entry_1`).send({ question: 'New instruction.', answer: 'New output.' }).expect(200);
+    await t.http
+      .put(`/api/v1/datasets/${datasetId}/entries/entry_1`)
+      .send({ question: 'New instruction.', answer: 'New output.' })
+      .expect(200);
     const entries = (await t.http.get(`/api/v1/datasets/${datasetId}/entries?sort_by=category&per_page=1000`).expect(200)).body.entries;
-    expect(entries.find((e: { id: string }) => e.id === 'entry_1')).toMatchObject({ instruction: 'New instruction.', output: 'New output.', answer: 'New output.' });
+    expect(entries.find((e: { id: string }) => e.id === 'entry_1')).toMatchObject({
+      instruction: 'New instruction.',
+      output: 'New output.',
+      answer: 'New output.',
+    });
     const alpaca = (await asBuffer(t.http.get(`/api/v1/datasets/${datasetId}/download?format=alpaca`)).expect(200)).body as Buffer;
     expect(alpaca.toString('utf8')).toContain('"instruction":"New instruction."');
     expect(alpaca.toString('utf8')).toContain('"output":"New output."');

@@ -1,5 +1,15 @@
 import { generateDataset, projectWithDocuments } from './support/api-flow';
-import { createTaxonomy, entryNumber, expectError, expectFieldErrors, expectNotFound, getDataset, listEntries, rawJson, type EntryView } from './support/e2e-http';
+import {
+  createTaxonomy,
+  entryNumber,
+  expectError,
+  expectFieldErrors,
+  expectNotFound,
+  getDataset,
+  listEntries,
+  rawJson,
+  type EntryView,
+} from './support/e2e-http';
 import { startTestApp, testBackends, type TestApp } from './support/test-app';
 
 const DIFFICULTY_RANK: Readonly<Record<string, number>> = { beginner: 0, intermediate: 1, advanced: 2, expert: 3 };
@@ -20,7 +30,12 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend);
     const projectId = await projectWithDocuments(t, 'diabetes.md', 'notes.txt');
-    ({ datasetId } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 2, quality_threshold: 0, dataset_name: 'diabetes_qa' }));
+    ({ datasetId } = await generateDataset(t, {
+      project_id: projectId,
+      datasets_per_chunk: 2,
+      quality_threshold: 0,
+      dataset_name: 'diabetes_qa',
+    }));
     all = (await listEntries(t, datasetId, { sort_by: 'quality' })).entries;
   });
   afterAll(() => t.close());
@@ -28,7 +43,13 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
   describe('GET /:dataset_id', () => {
     it('returns the dataset with entries and its quality summary, by UUID and by alias', async () => {
       const dataset = await getDataset(t, datasetId);
-      expect(dataset).toMatchObject({ id: datasetId, name: 'diabetes_qa', total_entries: all.length, format_type: 'jsonl', version: '1.0.0' });
+      expect(dataset).toMatchObject({
+        id: datasetId,
+        name: 'diabetes_qa',
+        total_entries: all.length,
+        format_type: 'jsonl',
+        version: '1.0.0',
+      });
       expect(dataset.entries.map((e) => e.id)).toEqual(all.map((e) => e.id));
       const scores = all.map((e) => e.quality_score!);
       expect(dataset.quality_summary.average_score).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / scores.length, 2);
@@ -44,8 +65,16 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
     });
 
     it('404 for an unknown dataset, bare or aliased', async () => {
-      expectNotFound(await t.http.get('/api/v1/datasets/6a0c6c1e-0000-4000-8000-000000000000'), 'dataset', '6a0c6c1e-0000-4000-8000-000000000000');
-      expectNotFound(await t.http.get('/api/v1/datasets/dataset_6a0c6c1e-0000-4000-8000-000000000000'), 'dataset', 'dataset_6a0c6c1e-0000-4000-8000-000000000000');
+      expectNotFound(
+        await t.http.get('/api/v1/datasets/6a0c6c1e-0000-4000-8000-000000000000'),
+        'dataset',
+        '6a0c6c1e-0000-4000-8000-000000000000',
+      );
+      expectNotFound(
+        await t.http.get('/api/v1/datasets/dataset_6a0c6c1e-0000-4000-8000-000000000000'),
+        'dataset',
+        'dataset_6a0c6c1e-0000-4000-8000-000000000000',
+      );
     });
   });
 
@@ -98,7 +127,9 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
     });
 
     it('400 names every bad query parameter', async () => {
-      const res = await t.http.get(`/api/v1/datasets/${datasetId}/entries`).query({ page: 0, per_page: 1001, sort_by: 'date', status: 'all', filter_quality: 1.5, color: 'x' });
+      const res = await t.http
+        .get(`/api/v1/datasets/${datasetId}/entries`)
+        .query({ page: 0, per_page: 1001, sort_by: 'date', status: 'all', filter_quality: 1.5, color: 'x' });
       expectFieldErrors(res, ['page', 'per_page', 'sort_by', 'status', 'filter_quality', 'color']);
       expectFieldErrors(await t.http.get(`/api/v1/datasets/${datasetId}/entries`).query({ per_page: 0 }), ['per_page']);
       await t.http.get(`/api/v1/datasets/${datasetId}/entries`).query({ per_page: 1000 }).expect(200);
@@ -139,7 +170,12 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
       expect(second.headers.etag).toBe('"3"');
       const third = await put('entry_1', { category: 'Symptoms' }, '"3"').expect(200);
       expect(third.body).toEqual({ message: 'Entry entry_1 updated successfully', version: 4 });
-      expect(await entry('entry_1')).toMatchObject({ question: 'What are the most common symptoms of diabetes mellitus?', answer: 'Thirst and frequent urination.', category: 'Symptoms', version: 4 });
+      expect(await entry('entry_1')).toMatchObject({
+        question: 'What are the most common symptoms of diabetes mellitus?',
+        answer: 'Thirst and frequent urination.',
+        category: 'Symptoms',
+        version: 4,
+      });
     });
 
     it('409 on a stale expected_version or If-Match, leaving the entry unchanged', async () => {
@@ -160,7 +196,11 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
 
     it('400 names every bad field', async () => {
       expectFieldErrors(await put('entry_4', {}), ['(body)']);
-      expectFieldErrors(await put('entry_4', { question: '  ', expected_version: 0, quality_score: 1 }), ['question', 'expected_version', 'quality_score']);
+      expectFieldErrors(await put('entry_4', { question: '  ', expected_version: 0, quality_score: 1 }), [
+        'question',
+        'expected_version',
+        'quality_score',
+      ]);
       expectFieldErrors(await put('entry_4', { answer: 'x' }, 'latest'), ['If-Match']);
       expectFieldErrors(await put('entry_4', { answer: 'x', expected_version: 1 }, '"2"'), ['expected_version']);
       expectError(await rawJson(t.http.put(`/api/v1/datasets/${datasetId}/entries/entry_4`), '{"answer":'), 400);
@@ -177,7 +217,12 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
     it('400 for a category outside the taxonomy; Other and taxonomy categories are accepted', async () => {
       const projectId = await projectWithDocuments(t, 'cardiology.md');
       await createTaxonomy(t, projectId, 'Edit terms', ['Heart', 'Vessels']);
-      const { datasetId: taxonomyDataset } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 1, taxonomy_name: 'Edit terms', quality_threshold: 0 });
+      const { datasetId: taxonomyDataset } = await generateDataset(t, {
+        project_id: projectId,
+        datasets_per_chunk: 1,
+        taxonomy_name: 'Edit terms',
+        quality_threshold: 0,
+      });
       const url = `/api/v1/datasets/${taxonomyDataset}/entries/entry_1`;
       expectFieldErrors(await t.http.put(url).send({ category: 'Neurology' }), ['category']);
       await t.http.put(url).send({ category: 'Vessels' }).expect(200);

@@ -42,7 +42,7 @@ describe('one error model: a code beside statusCode, details always a list', () 
     expect(body.details).toEqual([{ field: 'project_id', message: 'project not found: nope' }]);
   });
 
-  it('404 NOT_FOUND for an unknown route (the router\'s own 404)', async () => {
+  it("404 NOT_FOUND for an unknown route (the router's own 404)", async () => {
     const body = expectError(await t.http.get('/api/v1/no-such-thing'), 404);
     expect(body.code).toBe('NOT_FOUND');
     expect(body.message).toBe('Cannot GET /api/v1/no-such-thing');
@@ -60,14 +60,20 @@ describe('one error model: a code beside statusCode, details always a list', () 
 
   it('413 PAYLOAD_TOO_LARGE for a file over the limit, naming the limit and its value', async () => {
     const big = Buffer.from(`# Big\n\n${'Long sentence of text. '.repeat(300)}`);
-    const body = expectError(await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', big, 'big.md'), 413);
+    const body = expectError(
+      await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', big, 'big.md'),
+      413,
+    );
     expect(body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(body.message).toBe('file exceeds the 4 KB upload limit (COMPILEO_MAX_UPLOAD_BYTES)');
     expectDetails(body, 'files');
   });
 
   it('413 PAYLOAD_TOO_LARGE for a JSON body over the limit, naming the limit and its value', async () => {
-    const body = expectError(await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'big.md', content: 'x'.repeat(5000) }), 413);
+    const body = expectError(
+      await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'big.md', content: 'x'.repeat(5000) }),
+      413,
+    );
     expect(body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(body.message).toBe('request body exceeds the 4 KB limit (COMPILEO_MAX_UPLOAD_BYTES)');
     expectDetails(body, '(body)');
@@ -82,7 +88,10 @@ describe('one error model: a code beside statusCode, details always a list', () 
   });
 
   it('422 UNPROCESSABLE with its reason in details', async () => {
-    const body = expectError(await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'gemini' }), 422);
+    const body = expectError(
+      await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'gemini' }),
+      422,
+    );
     expect(body.code).toBe('UNPROCESSABLE');
     expect(body.details).toEqual([{ field: 'classification_model', message: body.message }]);
     expect(body.message).toContain('GEMINI_API_KEY');
@@ -108,7 +117,11 @@ describe('one error model: a code beside statusCode, details always a list', () 
     });
 
     it('the upload route still takes multipart', async () => {
-      await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', Buffer.from('# Small\n\nA small file.'), 'small.md').expect(201);
+      await t.http
+        .post('/api/v1/documents/upload')
+        .field('project_id', projectId)
+        .attach('files', Buffer.from('# Small\n\nA small file.'), 'small.md')
+        .expect(201);
     });
   });
 });

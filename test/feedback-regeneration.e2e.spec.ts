@@ -19,7 +19,12 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
 
     it('accepts feedback for several entries without touching model scores', async () => {
       const before = await byId();
-      const res = await feedback({ entry_ids: ['entry_1', 'entry_2', 'entry_3'], feedback_type: 'bulk_edit', comments: 'Improved medical accuracy', rating: 1 }).expect(200);
+      const res = await feedback({
+        entry_ids: ['entry_1', 'entry_2', 'entry_3'],
+        feedback_type: 'bulk_edit',
+        comments: 'Improved medical accuracy',
+        rating: 1,
+      }).expect(200);
       expect(res.body).toEqual({ message: 'Feedback submitted for 3 entries' });
       const after = await byId();
       for (const id of ['entry_1', 'entry_2', 'entry_3']) {
@@ -29,7 +34,10 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
     });
 
     it('defaults feedback_type, counts each entry once, and works through the alias', async () => {
-      const res = await t.http.post(`/api/v1/datasets/dataset_${datasetId}/feedback`).send({ entry_ids: ['entry_4', 'entry_4', 'entry_5'] }).expect(200);
+      const res = await t.http
+        .post(`/api/v1/datasets/dataset_${datasetId}/feedback`)
+        .send({ entry_ids: ['entry_4', 'entry_4', 'entry_5'] })
+        .expect(200);
       expect(res.body).toEqual({ message: 'Feedback submitted for 2 entries' });
     });
 
@@ -64,10 +72,19 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
         entry_ids: targets,
         regeneration_config: { model: 'extractive', temperature: 0.7, max_tokens: 500, improve_quality: false },
       }).expect(200);
-      expect(res.body).toEqual({ job_id: expect.stringMatching(new RegExp(`^regenerate_${UUID.source.slice(1, -1)}$`)), message: 'Regeneration started for 3 entries' });
+      expect(res.body).toEqual({
+        job_id: expect.stringMatching(new RegExp(`^regenerate_${UUID.source.slice(1, -1)}$`)),
+        message: 'Regeneration started for 3 entries',
+      });
 
       const job = await waitForJob(t, res.body.job_id);
-      expect(job).toMatchObject({ job_id: res.body.job_id, status: 'completed', progress: 100, error: null, result: { dataset_id: datasetId, entries_regenerated: 3 } });
+      expect(job).toMatchObject({
+        job_id: res.body.job_id,
+        status: 'completed',
+        progress: 100,
+        error: null,
+        result: { dataset_id: datasetId, entries_regenerated: 3 },
+      });
 
       const after = await byId();
       for (const id of targets) {
@@ -86,7 +103,9 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
       const res = await regenerate({ entry_ids: targets, regeneration_config: { improve_quality: true } }).expect(200);
       const job = await waitForJob(t, res.body.job_id);
       expect(job.status).toBe('completed');
-      const kept = new Map(((job.result as { failed: { entryId: string; reason: string }[] }).failed ?? []).map((f) => [f.entryId, f.reason]));
+      const kept = new Map(
+        ((job.result as { failed: { entryId: string; reason: string }[] }).failed ?? []).map((f) => [f.entryId, f.reason]),
+      );
       const after = await byId();
       for (const id of targets) {
         const [old, now] = [before.get(id)!, after.get(id)!];
@@ -109,7 +128,9 @@ describe.each(testBackends())('feedback and regeneration API on %s', (backend) =
         'regeneration_config.max_tokens',
         'regeneration_config.top_p',
       ]);
-      expectFieldErrors(await regenerate({ entry_ids: ['entry_1'], regeneration_config: { model: 'gpt-4' } }), ['regeneration_config.model']);
+      expectFieldErrors(await regenerate({ entry_ids: ['entry_1'], regeneration_config: { model: 'gpt-4' } }), [
+        'regeneration_config.model',
+      ]);
     });
 
     it('404 names the missing entries; 404 for an unknown dataset', async () => {

@@ -24,13 +24,24 @@ describe.each(testBackends())('what generation produces on %s', (backend) => {
       const { entries } = await listEntries(t, datasetId);
       expect(entries.length).toBeGreaterThan(0);
       for (const e of entries) {
-        expect(e).toMatchObject({ id: expect.stringMatching(/^entry_\d+$/), category: expect.any(String), source_chunk: expect.any(String), version: 1 });
+        expect(e).toMatchObject({
+          id: expect.stringMatching(/^entry_\d+$/),
+          category: expect.any(String),
+          source_chunk: expect.any(String),
+          version: 1,
+        });
         expect(e.question).toMatch(/\?$/);
         expect(e.answer?.length).toBeGreaterThan(10);
         expect(['beginner', 'intermediate', 'advanced', 'expert']).toContain(e.difficulty);
         expect(e.quality_score).toBeGreaterThanOrEqual(0.7);
         expect(e.quality_score).toBeLessThanOrEqual(1);
-        expect(e.metadata).toMatchObject({ model: 'extractive', mode: 'default', prompt_name: 'qa_pairs', chunk_length: expect.any(Number), generation_time: expect.any(String) });
+        expect(e.metadata).toMatchObject({
+          model: 'extractive',
+          mode: 'default',
+          prompt_name: 'qa_pairs',
+          chunk_length: expect.any(Number),
+          generation_time: expect.any(String),
+        });
       }
     });
 
@@ -137,7 +148,12 @@ describe.each(testBackends())('what generation produces on %s', (backend) => {
 
     it('a named taxonomy puts only its categories or Other into entries', async () => {
       await createTaxonomy(t, projectId, 'Cardio terms', categories);
-      const { datasetId } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 2, taxonomy_name: 'Cardio terms', quality_threshold: 0 });
+      const { datasetId } = await generateDataset(t, {
+        project_id: projectId,
+        datasets_per_chunk: 2,
+        taxonomy_name: 'Cardio terms',
+        quality_threshold: 0,
+      });
       const entries = await allEntries(datasetId);
       expect(entries.length).toBe(CARDIOLOGY_CHUNKS * 2);
       for (const e of entries) expect([...categories, 'Other']).toContain(e.category);
@@ -149,11 +165,19 @@ describe.each(testBackends())('what generation produces on %s', (backend) => {
       const owner = await projectWithDocuments(t);
       await createTaxonomy(t, owner, 'Borrowed', ['Rhythm', 'Pressure']);
       expectNotFound(
-        await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', taxonomy_name: 'Borrowed' }),
+        await t.http
+          .post('/api/v1/datasets/generate')
+          .send({ project_id: projectId, classification_model: 'extractive', taxonomy_name: 'Borrowed' }),
         'taxonomy',
         'Borrowed',
       );
-      const { datasetId } = await generateDataset(t, { project_id: projectId, datasets_per_chunk: 1, taxonomy_project: owner, taxonomy_name: 'Borrowed', quality_threshold: 0 });
+      const { datasetId } = await generateDataset(t, {
+        project_id: projectId,
+        datasets_per_chunk: 1,
+        taxonomy_project: owner,
+        taxonomy_name: 'Borrowed',
+        quality_threshold: 0,
+      });
       for (const e of await allEntries(datasetId)) expect(['Rhythm', 'Pressure', 'Other']).toContain(e.category);
     });
   });

@@ -16,8 +16,15 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
 
   describe('POST /generate', () => {
     it('starts a job whose status reports completion and a result', async () => {
-      const res = await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'extractive', datasets_per_chunk: 1 }).expect(200);
-      expect(res.body).toEqual({ job_id: expect.stringMatching(UUID), message: 'Dataset generation started', dataset_id: expect.stringMatching(UUID) });
+      const res = await t.http
+        .post(GENERATE)
+        .send({ project_id: projectId, classification_model: 'extractive', datasets_per_chunk: 1 })
+        .expect(200);
+      expect(res.body).toEqual({
+        job_id: expect.stringMatching(UUID),
+        message: 'Dataset generation started',
+        dataset_id: expect.stringMatching(UUID),
+      });
       const job = await waitForJob(t, res.body.job_id);
       expect(job).toMatchObject({
         job_id: res.body.job_id,
@@ -26,12 +33,23 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
         current_step: 'Completed 4 of 4 chunks',
         estimated_completion: expect.stringMatching(ISO_TIME),
         error: null,
-        result: { dataset_id: res.body.dataset_id, chunks_processed: 4, chunks_failed: 0, entries_count: expect.any(Number), rejected_count: expect.any(Number) },
+        result: {
+          dataset_id: res.body.dataset_id,
+          chunks_processed: 4,
+          chunks_failed: 0,
+          entries_count: expect.any(Number),
+          rejected_count: expect.any(Number),
+        },
       });
       const result = job.result as { entries_count: number; rejected_count: number };
       expect(result.entries_count + result.rejected_count).toBe(4);
       const dataset = await getDataset(t, res.body.dataset_id);
-      expect(dataset).toMatchObject({ id: res.body.dataset_id, total_entries: result.entries_count, rejected_count: result.rejected_count, format_type: 'jsonl' });
+      expect(dataset).toMatchObject({
+        id: res.body.dataset_id,
+        total_entries: result.entries_count,
+        rejected_count: result.rejected_count,
+        format_type: 'jsonl',
+      });
     });
 
     it('applies the contract defaults and records the model actually used', async () => {
@@ -60,17 +78,21 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
     });
 
     it('400 names every bad field in one response', async () => {
-      const res = await t.http.post(GENERATE).send({ project_id: projectId, concurrency: 0, datasets_per_chunk: 51, quality_threshold: 2, generation_mode: 'bad' });
+      const res = await t.http
+        .post(GENERATE)
+        .send({ project_id: projectId, concurrency: 0, datasets_per_chunk: 51, quality_threshold: 2, generation_mode: 'bad' });
       expectFieldErrors(res, ['concurrency', 'datasets_per_chunk', 'quality_threshold', 'generation_mode']);
     });
 
     it('400 at the range limits and on wrong types', async () => {
-      expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, concurrency: 33, quality_threshold: -0.1, format_type: 'csv' }), [
-        'concurrency',
-        'quality_threshold',
-        'format_type',
+      expectFieldErrors(
+        await t.http.post(GENERATE).send({ project_id: projectId, concurrency: 33, quality_threshold: -0.1, format_type: 'csv' }),
+        ['concurrency', 'quality_threshold', 'format_type'],
+      );
+      expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, analyze_quality: 'yes', datasets_per_chunk: 1.5 }), [
+        'analyze_quality',
+        'datasets_per_chunk',
       ]);
-      expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, analyze_quality: 'yes', datasets_per_chunk: 1.5 }), ['analyze_quality', 'datasets_per_chunk']);
       expectFieldErrors(await t.http.post(GENERATE).send({}), ['project_id']);
       expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, taxonomy_project: projectId }), ['taxonomy_name']);
     });
@@ -81,16 +103,26 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
     });
 
     it('400 for a model name nobody serves', async () => {
-      expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'gpt-4' }), ['classification_model']);
+      expectFieldErrors(await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'gpt-4' }), [
+        'classification_model',
+      ]);
     });
 
     it('404 for an unknown project, given as a string or a number', async () => {
-      expectNotFound(await t.http.post(GENERATE).send({ project_id: 'no-such-project', classification_model: 'extractive' }), 'project', 'no-such-project');
+      expectNotFound(
+        await t.http.post(GENERATE).send({ project_id: 'no-such-project', classification_model: 'extractive' }),
+        'project',
+        'no-such-project',
+      );
       expectNotFound(await t.http.post(GENERATE).send({ project_id: 12345, classification_model: 'extractive' }), 'project', '12345');
     });
 
     it('404 for an unknown taxonomy_name', async () => {
-      expectNotFound(await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'extractive', taxonomy_name: 'Nope' }), 'taxonomy', 'Nope');
+      expectNotFound(
+        await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'extractive', taxonomy_name: 'Nope' }),
+        'taxonomy',
+        'Nope',
+      );
     });
 
     it('422 for gemini without GEMINI_API_KEY, naming the setting', async () => {
@@ -106,13 +138,20 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
     });
 
     it('422 for a benchmark suite with no data configured', async () => {
-      expectError(await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true }), 422);
+      expectError(
+        await t.http.post(GENERATE).send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true }),
+        422,
+      );
     });
   });
 
   describe('GET /generate/:job_id/status', () => {
     it('404 for an unknown job id', async () => {
-      expectNotFound(await t.http.get('/api/v1/datasets/generate/1f0c6c1e-0000-4000-8000-000000000000/status'), 'job', '1f0c6c1e-0000-4000-8000-000000000000');
+      expectNotFound(
+        await t.http.get('/api/v1/datasets/generate/1f0c6c1e-0000-4000-8000-000000000000/status'),
+        'job',
+        '1f0c6c1e-0000-4000-8000-000000000000',
+      );
       expectNotFound(await t.http.get('/api/v1/datasets/generate/regenerate_nope/status'), 'job', 'regenerate_nope');
     });
   });
@@ -121,9 +160,19 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
     it('forces evaluation splits on: every entry is in train, validation or test', async () => {
       const res = await t.http
         .post(EVALUATION)
-        .send({ project_id: projectId, classification_model: 'extractive', include_evaluation_sets: false, datasets_per_chunk: 3, quality_threshold: 0 })
+        .send({
+          project_id: projectId,
+          classification_model: 'extractive',
+          include_evaluation_sets: false,
+          datasets_per_chunk: 3,
+          quality_threshold: 0,
+        })
         .expect(200);
-      expect(res.body).toEqual({ job_id: expect.stringMatching(UUID), message: 'Evaluation dataset generation started', dataset_id: expect.stringMatching(UUID) });
+      expect(res.body).toEqual({
+        job_id: expect.stringMatching(UUID),
+        message: 'Evaluation dataset generation started',
+        dataset_id: expect.stringMatching(UUID),
+      });
       expect((await waitForJob(t, res.body.job_id)).status).toBe('completed');
       const dataset = await getDataset(t, res.body.dataset_id);
       expect(dataset.config.include_evaluation_sets).toBe(true);
@@ -139,7 +188,11 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
 
     it('validates like /generate (400, 404, 422)', async () => {
       expectFieldErrors(await t.http.post(EVALUATION).send({ project_id: projectId, concurrency: 0, bogus: 1 }), ['concurrency', 'bogus']);
-      expectNotFound(await t.http.post(EVALUATION).send({ project_id: 'missing', classification_model: 'extractive' }), 'project', 'missing');
+      expectNotFound(
+        await t.http.post(EVALUATION).send({ project_id: 'missing', classification_model: 'extractive' }),
+        'project',
+        'missing',
+      );
       expectError(await t.http.post(EVALUATION).send({ project_id: projectId, classification_model: 'gemini' }), 422);
     });
   });

@@ -48,7 +48,10 @@ describe('uploading PDF, DOCX and HTML', () => {
   });
 
   it('generated entries record the page of their source chunk', async () => {
-    const started = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', quality_threshold: 0 }).expect(200);
+    const started = await t.http
+      .post('/api/v1/datasets/generate')
+      .send({ project_id: projectId, classification_model: 'extractive', quality_threshold: 0 })
+      .expect(200);
     expect((await waitForJob(t, started.body.job_id)).status).toBe('completed');
     const entries = (await t.http.get(`/api/v1/datasets/${started.body.dataset_id}/entries?per_page=1000`).expect(200)).body.entries;
     expect(entries.some((e: { metadata: { page_start?: number } }) => typeof e.metadata.page_start === 'number')).toBe(true);
@@ -56,7 +59,11 @@ describe('uploading PDF, DOCX and HTML', () => {
 
   it('400 for a corrupt PDF, naming the file; nothing is stored', async () => {
     const before = (await t.http.get(`/api/v1/projects/${projectId}`).expect(200)).body.document_count;
-    const res = await t.http.post('/api/v1/documents/upload').field('project_id', projectId).attach('files', Buffer.from('%PDF-1.4 not really'), 'broken.pdf').expect(400);
+    const res = await t.http
+      .post('/api/v1/documents/upload')
+      .field('project_id', projectId)
+      .attach('files', Buffer.from('%PDF-1.4 not really'), 'broken.pdf')
+      .expect(400);
     expect(res.body.details[0]).toMatchObject({ field: 'files', message: expect.stringContaining('broken.pdf') });
     expect((await t.http.get(`/api/v1/projects/${projectId}`).expect(200)).body.document_count).toBe(before);
   });

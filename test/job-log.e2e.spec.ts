@@ -6,7 +6,11 @@ import { isolatedEnvironment } from './support/test-app';
 type Json = Record<string, unknown>;
 
 const call = async (service: ServiceProcess, method: string, path: string, body?: unknown): Promise<Json> => {
-  const res = await fetch(`${service.baseUrl}/api/v1${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(`${service.baseUrl}/api/v1${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
   return (await res.json()) as Json;
 };
@@ -61,7 +65,11 @@ describe('job lifecycle log lines', () => {
     let service = await start(isolated.env, port);
     const project = await call(service, 'POST', '/projects', { name: 'logs' });
     await call(service, 'POST', '/documents', { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(400) });
-    const { job_id: jobId, dataset_id: datasetId } = (await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'extractive', concurrency: 1 })) as { job_id: string; dataset_id: string };
+    const { job_id: jobId, dataset_id: datasetId } = (await call(service, 'POST', '/datasets/generate', {
+      project_id: project.id,
+      classification_model: 'extractive',
+      concurrency: 1,
+    })) as { job_id: string; dataset_id: string };
     await waitForStatus(service, jobId, (s) => s.status === 'running' && Number(s.progress) >= 2);
     await stopService(service, 'SIGKILL');
 
@@ -80,7 +88,10 @@ describe('job lifecycle log lines', () => {
     expect(completed).toMatchObject({ chunks_failed: 0, entries: (finished.result as Json).entries_count });
     expect(typeof completed.duration_ms).toBe('number');
 
-    const regen = (await call(service, 'POST', `/datasets/${datasetId}/regenerate`, { entry_ids: ['entry_1'], regeneration_config: {} })) as { job_id: string };
+    const regen = (await call(service, 'POST', `/datasets/${datasetId}/regenerate`, {
+      entry_ids: ['entry_1'],
+      regeneration_config: {},
+    })) as { job_id: string };
     await waitForStatus(service, regen.job_id, (s) => s.status === 'completed' || s.status === 'failed');
     await new Promise((r) => setTimeout(r, 200)); // the completion line follows the event that the status reads
     const regenLines = jobLines(service, regen.job_id);
@@ -97,7 +108,10 @@ describe('job lifecycle log lines', () => {
     const service = await start({ ...isolated.env, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'k' }, await freePort());
     const project = await call(service, 'POST', '/projects', { name: 'failing' });
     await call(service, 'POST', '/documents', { project_id: project.id, file_name: 'small.md', content: syntheticMarkdown(3) });
-    const { job_id: jobId } = (await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'openai:gpt-4o-mini' })) as { job_id: string };
+    const { job_id: jobId } = (await call(service, 'POST', '/datasets/generate', {
+      project_id: project.id,
+      classification_model: 'openai:gpt-4o-mini',
+    })) as { job_id: string };
     const finished = await waitForStatus(service, jobId, (s) => s.status === 'completed' || s.status === 'failed');
     expect(finished.status).toBe('failed');
     await new Promise((r) => setTimeout(r, 200));

@@ -51,14 +51,21 @@ describe.each(testBackends())('projects API on %s', (backend) => {
     it('returns the project, counting its documents', async () => {
       const created = await t.http.post('/api/v1/projects').send({ name: 'with docs' }).expect(201);
       for (const file of ['diabetes.md', 'notes.txt']) {
-        await t.http.post('/api/v1/documents').send({ project_id: created.body.id, file_name: file, content: await fixture(file) }).expect(201);
+        await t.http
+          .post('/api/v1/documents')
+          .send({ project_id: created.body.id, file_name: file, content: await fixture(file) })
+          .expect(201);
       }
       const res = await t.http.get(`/api/v1/projects/${created.body.id}`).expect(200);
       expect(res.body).toEqual({ ...created.body, document_count: 2 });
     });
 
     it('404 for an unknown id, UUID-shaped or not', async () => {
-      expectNotFound(await t.http.get('/api/v1/projects/00000000-0000-0000-0000-000000000000'), 'project', '00000000-0000-0000-0000-000000000000');
+      expectNotFound(
+        await t.http.get('/api/v1/projects/00000000-0000-0000-0000-000000000000'),
+        'project',
+        '00000000-0000-0000-0000-000000000000',
+      );
       expectNotFound(await t.http.get('/api/v1/projects/not-a-uuid'), 'project', 'not-a-uuid');
     });
   });

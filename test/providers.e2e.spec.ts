@@ -1,11 +1,28 @@
-import { startFakeGemini, startFakeOllama, startFakeOpenAI, type FakeReply, type FakeServer, type RecordedRequest } from '../libs/generation/src/providers/testing';
+import {
+  startFakeGemini,
+  startFakeOllama,
+  startFakeOpenAI,
+  type FakeReply,
+  type FakeServer,
+  type RecordedRequest,
+} from '../libs/generation/src/providers/testing';
 import { projectWithDocuments, waitForJob } from './support/api-flow';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Two grounded items whose questions are unique to this call, as a model would answer. */
 const items = (tag: string | number) => [
-  { question: `What does section ${tag} say about diabetes?`, answer: 'Diabetes is diagnosed by testing the level of glucose in the blood.', category: 'Diagnosis', difficulty: 'medium' },
-  { question: `Which treatment does section ${tag} recommend first?`, answer: 'Metformin is generally recommended as the first-line treatment for type 2 diabetes.', category: 'Treatment', difficulty: 'hard' },
+  {
+    question: `What does section ${tag} say about diabetes?`,
+    answer: 'Diabetes is diagnosed by testing the level of glucose in the blood.',
+    category: 'Diagnosis',
+    difficulty: 'medium',
+  },
+  {
+    question: `Which treatment does section ${tag} recommend first?`,
+    answer: 'Metformin is generally recommended as the first-line treatment for type 2 diabetes.',
+    category: 'Treatment',
+    difficulty: 'hard',
+  },
 ];
 
 const complete = (text: string): FakeReply => ({ kind: 'complete', text, inputTokens: 100, outputTokens: 40 });
@@ -16,14 +33,17 @@ describe('generation with Gemini through the whole service (a local server speak
   let projectId: string;
 
   beforeAll(async () => {
-    gemini = await startFakeGemini((request: RecordedRequest, index: number): FakeReply => {
-      if (request.rawBody.includes('Complications')) return { kind: 'error', status: 400, message: 'request blocked' };
-      if (index === 0) return { kind: 'error', status: 429, retryAfter: '1' };
-      if (index === 1) return { kind: 'error', status: 503 };
-      if (index === 2) return complete('```json\n' + JSON.stringify({ items: [items(index)[0], { question: 42 }] }) + '\n```');
-      if (index === 3) return complete(JSON.stringify([items(index)[1]]).slice(0, -3));
-      return complete(JSON.stringify({ items: items(index) }));
-    }, { apiKey: 'test-key' });
+    gemini = await startFakeGemini(
+      (request: RecordedRequest, index: number): FakeReply => {
+        if (request.rawBody.includes('Complications')) return { kind: 'error', status: 400, message: 'request blocked' };
+        if (index === 0) return { kind: 'error', status: 429, retryAfter: '1' };
+        if (index === 1) return { kind: 'error', status: 503 };
+        if (index === 2) return complete('```json\n' + JSON.stringify({ items: [items(index)[0], { question: 42 }] }) + '\n```');
+        if (index === 3) return complete(JSON.stringify([items(index)[1]]).slice(0, -3));
+        return complete(JSON.stringify({ items: items(index) }));
+      },
+      { apiKey: 'test-key' },
+    );
     t = await startTestApp('pglite', {
       GEMINI_API_KEY: 'test-key',
       GEMINI_BASE_URL: gemini.url,
@@ -62,21 +82,32 @@ describe('generation with Gemini through the whole service (a local server speak
     expect(dataset.model).toBe('gemini-2.5-flash');
     expect(dataset.usage.input_tokens).toBe(status.usage.input_tokens);
     const entries = (await t.http.get(`/api/v1/datasets/${started.body.dataset_id}/entries?per_page=100`).expect(200)).body.entries;
-    expect(entries[0].metadata).toMatchObject({ model: 'gemini-2.5-flash', usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number) } });
+    expect(entries[0].metadata).toMatchObject({
+      model: 'gemini-2.5-flash',
+      usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number) },
+    });
     expect(new Set(entries.map((e: { difficulty: string }) => e.difficulty))).toEqual(new Set(['intermediate', 'advanced']));
   });
 });
 
 describe.each([
   ['ollama', 'ollama:llama3.1', startFakeOllama, (url: string) => ({ OLLAMA_HOST: url })],
-  ['an OpenAI-compatible server', 'openai:gpt-4o-mini', startFakeOpenAI, (url: string) => ({ OPENAI_BASE_URL: `${url}/v1`, OPENAI_API_KEY: 'k' })],
+  [
+    'an OpenAI-compatible server',
+    'openai:gpt-4o-mini',
+    startFakeOpenAI,
+    (url: string) => ({ OPENAI_BASE_URL: `${url}/v1`, OPENAI_API_KEY: 'k' }),
+  ],
 ] as const)('generation with %s through the whole service', (_name, model, start, env) => {
   it(`generates with ${model} and records the model`, async () => {
     const server = await start((_request: RecordedRequest, index: number): FakeReply => complete(JSON.stringify({ items: items(index) })));
     const t = await startTestApp('pglite', env(server.url));
     try {
       const projectId = await projectWithDocuments(t, 'notes.txt');
-      const started = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: model, datasets_per_chunk: 2, quality_threshold: 0 }).expect(200);
+      const started = await t.http
+        .post('/api/v1/datasets/generate')
+        .send({ project_id: projectId, classification_model: model, datasets_per_chunk: 2, quality_threshold: 0 })
+        .expect(200);
       const job = await waitForJob(t, started.body.job_id);
       expect(job.status).toBe('completed');
       expect(server.requests.length).toBeGreaterThan(0);
@@ -115,7 +146,10 @@ describe('cancelling a job or stopping the service aborts model calls in flight'
     const t = await startTestApp('pglite', { GEMINI_API_KEY: 'k', GEMINI_BASE_URL: gemini.url, COMPILEO_MODEL_TIMEOUT_MS: '120000' });
     try {
       const projectId = await projectWithDocuments(t, 'notes.txt');
-      const started = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'gemini' }).expect(200);
+      const started = await t.http
+        .post('/api/v1/datasets/generate')
+        .send({ project_id: projectId, classification_model: 'gemini' })
+        .expect(200);
       await until(() => gemini.requests.length > 0); // the model call
       expect(gemini.requests[0].aborted).toBe(false);
       await t.http.post(`/api/v1/datasets/generate/${started.body.job_id}/cancel`).expect(200);

@@ -24,7 +24,13 @@ describe('quality report, leak-free splits and the qa benchmark', () => {
   afterAll(() => t.close());
 
   it('runs the qa suite on the test split and shows it with the report', async () => {
-    const { datasetId, job } = await generateDataset(t, { project_id: projectId, include_evaluation_sets: true, run_benchmarks: true, benchmark_suite: 'qa', quality_threshold: 0 });
+    const { datasetId, job } = await generateDataset(t, {
+      project_id: projectId,
+      include_evaluation_sets: true,
+      run_benchmarks: true,
+      benchmark_suite: 'qa',
+      quality_threshold: 0,
+    });
     expect(job.status).toBe('completed');
     const dataset = (await t.http.get(`/api/v1/datasets/${datasetId}`).expect(200)).body;
     expect(dataset.benchmarks).toHaveLength(1);
@@ -49,14 +55,20 @@ describe('quality report, leak-free splits and the qa benchmark', () => {
   });
 
   it('422 for a suite without data, naming the available ones, and for qa without splits', async () => {
-    const glue = await t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true }).expect(422);
-    expect(glue.body.message).toContain("available suites: qa");
+    const glue = await t.http
+      .post('/api/v1/datasets/generate')
+      .send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true })
+      .expect(422);
+    expect(glue.body.message).toContain('available suites: qa');
     const noSplits = await t.http
       .post('/api/v1/datasets/generate')
       .send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true, benchmark_suite: 'qa' })
       .expect(422);
     expect(noSplits.body.message).toContain('include_evaluation_sets');
-    await t.http.post('/api/v1/datasets/generate-evaluation').send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true, benchmark_suite: 'qa' }).expect(200);
+    await t.http
+      .post('/api/v1/datasets/generate-evaluation')
+      .send({ project_id: projectId, classification_model: 'extractive', run_benchmarks: true, benchmark_suite: 'qa' })
+      .expect(200);
   });
 });
 

@@ -59,7 +59,11 @@ describe.each(runs)('a job interrupted mid-run on %s by %s', (backend, signal) =
     let service = await startService(isolated.env, port);
     const project = await call(service, 'POST', '/projects', { name: 'restart' });
     await call(service, 'POST', '/documents', { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(SECTIONS) });
-    const started = await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'extractive', concurrency: 1 });
+    const started = await call(service, 'POST', '/datasets/generate', {
+      project_id: project.id,
+      classification_model: 'extractive',
+      concurrency: 1,
+    });
     const jobId = String(started.job_id);
 
     const before = await waitUntil(async () => {
@@ -84,7 +88,11 @@ describe.each(runs)('a job interrupted mid-run on %s by %s', (backend, signal) =
     expect(result.chunks_processed).toBe(SECTIONS);
 
     // The same generation run without interruption gives exactly the same entries.
-    const baseline = await call(service, 'POST', '/datasets/generate', { project_id: project.id, classification_model: 'extractive', concurrency: 4 });
+    const baseline = await call(service, 'POST', '/datasets/generate', {
+      project_id: project.id,
+      classification_model: 'extractive',
+      concurrency: 4,
+    });
     const baselineDone = await waitUntil(async () => {
       const s = await call(service, 'GET', `/datasets/generate/${String(baseline.job_id)}/status`);
       return s.status === 'completed' || s.status === 'failed' ? s : null;

@@ -22,7 +22,10 @@ describe('start-up failures', () => {
 
   const run = (env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }, stdio: 'pipe' });
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+        stdio: 'pipe',
+      });
       children.push(child);
       let output = '';
       child.stdout.on('data', (d) => (output += d));

@@ -37,7 +37,13 @@ const loggedEvents = async (): Promise<LoggedEvent[]> =>
 
 /** Column values as plain JSON, with whole numbers as text: pg returns int8 as a string, PGlite as a number. */
 const value = (v: unknown): unknown =>
-  v instanceof Date ? v.toISOString() : typeof v === 'number' && Number.isInteger(v) ? String(v) : v === null || typeof v !== 'object' ? v : JSON.parse(JSON.stringify(v));
+  v instanceof Date
+    ? v.toISOString()
+    : typeof v === 'number' && Number.isInteger(v)
+      ? String(v)
+      : v === null || typeof v !== 'object'
+        ? v
+        : JSON.parse(JSON.stringify(v));
 const normalised = (row: Row, columns: readonly string[]): Row => Object.fromEntries(columns.map((c) => [c, value(row[c])]));
 
 /** Columns that name a place in the log rather than a fact of the dataset. */
@@ -72,14 +78,17 @@ describe.each(testDatabases())('a v1 event log replayed by this build, on $name'
     await sql?.close();
   });
 
-  it.each(['rm_projects', 'rm_documents', 'rm_taxonomies', 'rm_datasets', 'rm_entries', 'rm_feedback', 'rm_jobs'])('%s equals what the v1 build projected', async (table) => {
-    const rows = expected[table];
-    expect(rows.length).toBeGreaterThan(0);
-    const columns = Object.keys(rows[0]).filter((c) => !POSITIONAL.has(c));
-    const order = table === 'rm_entries' ? 'dataset_id, entry_number' : table === 'rm_feedback' ? 'id, entry_id' : 'id';
-    const actual = (await sql.query<Row>(`SELECT * FROM ${table} ORDER BY ${order}`)).rows;
-    expect(actual.map((r) => normalised(r, columns))).toEqual(rows.map((r) => normalised(r, columns)));
-  });
+  it.each(['rm_projects', 'rm_documents', 'rm_taxonomies', 'rm_datasets', 'rm_entries', 'rm_feedback', 'rm_jobs'])(
+    '%s equals what the v1 build projected',
+    async (table) => {
+      const rows = expected[table];
+      expect(rows.length).toBeGreaterThan(0);
+      const columns = Object.keys(rows[0]).filter((c) => !POSITIONAL.has(c));
+      const order = table === 'rm_entries' ? 'dataset_id, entry_number' : table === 'rm_feedback' ? 'id, entry_id' : 'id';
+      const actual = (await sql.query<Row>(`SELECT * FROM ${table} ORDER BY ${order}`)).rows;
+      expect(actual.map((r) => normalised(r, columns))).toEqual(rows.map((r) => normalised(r, columns)));
+    },
+  );
 });
 
 describe('a data directory made by the v1 build', () => {
@@ -126,11 +135,19 @@ describe('a data directory made by the v1 build', () => {
   it('takes new writes on top of the old log: an edit of an edited entry bumps its version and the dataset patch', async () => {
     const v1 = await datasetNamed('fixture_qa');
     const [major, minor, patch] = String(v1.version).split('.').map(Number);
-    const edited = await http.put(`/api/v1/datasets/${v1.id}/entries/entry_1`).set('If-Match', '"2"').send({ question: 'Asked again?' }).expect(200);
+    const edited = await http
+      .put(`/api/v1/datasets/${v1.id}/entries/entry_1`)
+      .set('If-Match', '"2"')
+      .send({ question: 'Asked again?' })
+      .expect(200);
     expect(edited.body.version).toBe(3);
     const dataset = await http.get(`/api/v1/datasets/${v1.id}`).expect(200);
     expect(dataset.body.version).toBe(`${major}.${minor}.${patch + 1}`);
     const page = await http.get(`/api/v1/datasets/${v1.id}/entries?per_page=100`).expect(200);
-    expect(page.body.entries.find((e: Row) => e.id === 'entry_1')).toMatchObject({ question: 'Asked again?', answer: 'A corrected answer.', version: 3 });
+    expect(page.body.entries.find((e: Row) => e.id === 'entry_1')).toMatchObject({
+      question: 'Asked again?',
+      answer: 'A corrected answer.',
+      version: 3,
+    });
   });
 });

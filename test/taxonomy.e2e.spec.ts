@@ -4,7 +4,10 @@ import { startTestApp, testBackends, type TestApp } from './support/test-app';
 
 const TREE = {
   name: 'Cardiology',
-  children: [{ name: 'Heart', description: 'the organ', children: [{ name: 'Valves' }] }, { name: 'Vessels', children: [{ name: 'Arteries' }, { name: 'Veins' }] }],
+  children: [
+    { name: 'Heart', description: 'the organ', children: [{ name: 'Valves' }] },
+    { name: 'Vessels', children: [{ name: 'Arteries' }, { name: 'Veins' }] },
+  ],
 };
 
 describe.each(testBackends())('taxonomy API on %s', (backend) => {
@@ -43,7 +46,12 @@ describe.each(testBackends())('taxonomy API on %s', (backend) => {
     it('400 names every bad field, nested ones by path', async () => {
       expectFieldErrors(await create({ project_id: projectId, name: ' ' }), ['name', 'taxonomy']);
       expectFieldErrors(
-        await create({ project_id: projectId, name: 'Bad', colour: 'red', taxonomy: { name: 'root', children: [{ name: 'ok' }, { name: '', tags: [] }] } }),
+        await create({
+          project_id: projectId,
+          name: 'Bad',
+          colour: 'red',
+          taxonomy: { name: 'root', children: [{ name: 'ok' }, { name: '', tags: [] }] },
+        }),
         ['colour', 'taxonomy.children.1.name', 'taxonomy.children.1.tags'],
       );
     });
@@ -105,7 +113,11 @@ describe.each(testBackends())('taxonomy API on %s', (backend) => {
     });
 
     it('404 for an unknown id', async () => {
-      expectNotFound(await t.http.get('/api/v1/taxonomy/3b0c6c1e-0000-4000-8000-000000000000'), 'taxonomy', '3b0c6c1e-0000-4000-8000-000000000000');
+      expectNotFound(
+        await t.http.get('/api/v1/taxonomy/3b0c6c1e-0000-4000-8000-000000000000'),
+        'taxonomy',
+        '3b0c6c1e-0000-4000-8000-000000000000',
+      );
     });
   });
 });

@@ -13,7 +13,8 @@ describe.each(testBackends())('dataset versioning on %s', (backend) => {
 
   const versioned = (name: string, extra: Record<string, unknown> = {}) =>
     generateDataset(t, { project_id: projectId, datasets_per_chunk: 1, enable_versioning: true, dataset_name: name, ...extra });
-  const downloadName = async (datasetId: string) => attachmentName(await asBuffer(t.http.get(`/api/v1/datasets/${datasetId}/download`)).expect(200));
+  const downloadName = async (datasetId: string) =>
+    attachmentName(await asBuffer(t.http.get(`/api/v1/datasets/${datasetId}/download`)).expect(200));
 
   it('each generation under a versioned name is a new minor version; edits and regenerations bump the patch', async () => {
     const first = await versioned('cardio_versions');
@@ -28,7 +29,10 @@ describe.each(testBackends())('dataset versioning on %s', (backend) => {
     expect((await getDataset(t, second.datasetId)).version).toBe('1.1.1');
     expect(await downloadName(second.datasetId)).toBe('cardio_versions_v1.1.1.jsonl');
 
-    const regen = await t.http.post(`/api/v1/datasets/${second.datasetId}/regenerate`).send({ entry_ids: ['entry_2'], regeneration_config: {} }).expect(200);
+    const regen = await t.http
+      .post(`/api/v1/datasets/${second.datasetId}/regenerate`)
+      .send({ entry_ids: ['entry_2'], regeneration_config: {} })
+      .expect(200);
     expect((await waitForJob(t, regen.body.job_id)).status).toBe('completed');
     expect((await getDataset(t, second.datasetId)).version).toBe('1.1.2');
 
@@ -47,7 +51,13 @@ describe.each(testBackends())('dataset versioning on %s', (backend) => {
       [1, 2, 3].map(() =>
         t.http
           .post('/api/v1/datasets/generate')
-          .send({ project_id: projectId, classification_model: 'extractive', datasets_per_chunk: 1, enable_versioning: true, dataset_name: 'raced_versions' })
+          .send({
+            project_id: projectId,
+            classification_model: 'extractive',
+            datasets_per_chunk: 1,
+            enable_versioning: true,
+            dataset_name: 'raced_versions',
+          })
           .expect(200),
       ),
     );

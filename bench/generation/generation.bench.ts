@@ -93,7 +93,10 @@ const report = (layer: Layer, s: Setting, wallMs: number): void => {
 
 const chunkText = (i: number): string =>
   `## Section ${i}\n\n` +
-  Array.from({ length: 8 }, (_, k) => `Sentence ${k} of chunk ${i} explains how the reactor ${k} converts energy into motion under load.`).join(' ');
+  Array.from(
+    { length: 8 },
+    (_, k) => `Sentence ${k} of chunk ${i} explains how the reactor ${k} converts energy into motion under load.`,
+  ).join(' ');
 
 const request = (datasetId: string, chunkIds: readonly string[], s: Setting, model: string): RequestGeneration => ({
   type: 'RequestGeneration',
@@ -206,7 +209,9 @@ const benchPool = async (s: Setting, provider: ModelProvider): Promise<number> =
   const chunkIds = Array.from({ length: s.n }, (_, i) => `bench-chunk-${i}`);
   // The request as the worker sees it: folded from the RequestGeneration decision, as in the event stream.
   const command = request('bench-pool', chunkIds, s, provider.name);
-  const req = datasetDecider.decide(command, datasetDecider.initialState()).reduce(datasetDecider.evolve, datasetDecider.initialState()).request;
+  const req = datasetDecider
+    .decide(command, datasetDecider.initialState())
+    .reduce(datasetDecider.evolve, datasetDecider.initialState()).request;
   if (!req) throw new Error('RequestGeneration produced no request');
   const chunks: SourceChunk[] = chunkIds.map((id, i) => ({ id, text: chunkText(i), heading: `Section ${i}`, documentName: 'bench.md' }));
   const signal = new AbortController().signal;

@@ -10,7 +10,10 @@ export const fixture = (name: string): Promise<string> => readFile(join(FIXTURES
 export const projectWithDocuments = async (t: TestApp, ...files: string[]): Promise<string> => {
   const project = await t.http.post('/api/v1/projects').send({ name: 'test project' }).expect(201);
   for (const file of files) {
-    await t.http.post('/api/v1/documents').send({ project_id: project.body.id, file_name: file, content: await fixture(file) }).expect(201);
+    await t.http
+      .post('/api/v1/documents')
+      .send({ project_id: project.body.id, file_name: file, content: await fixture(file) })
+      .expect(201);
   }
   return project.body.id;
 };
@@ -38,7 +41,10 @@ export const waitForJob = async (t: TestApp, jobId: string): Promise<JobStatus> 
 
 /** Generates a dataset with the offline model and waits for it; returns the dataset id and job status. */
 export const generateDataset = async (t: TestApp, body: Record<string, unknown>): Promise<{ datasetId: string; job: JobStatus }> => {
-  const res = await t.http.post('/api/v1/datasets/generate').send({ classification_model: 'extractive', ...body }).expect(200);
+  const res = await t.http
+    .post('/api/v1/datasets/generate')
+    .send({ classification_model: 'extractive', ...body })
+    .expect(200);
   const job = await waitForJob(t, res.body.job_id);
   if (job.status !== 'completed') throw new Error(`generation ${job.status}: ${job.error}`);
   return { datasetId: String(job.result!.dataset_id), job };

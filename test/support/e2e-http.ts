@@ -35,7 +35,10 @@ const CODES: Readonly<Record<number, string>> = {
 
 /** Asserts the status and the error body shape (no other keys, `details` a list of `{field, message}`), and returns the body. */
 export const expectError = (res: Response, status: number): ErrorBody => {
-  expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ statusCode: status, code: CODES[status], error: REASONS[status] }) });
+  expect({ status: res.status, body: res.body }).toEqual({
+    status,
+    body: expect.objectContaining({ statusCode: status, code: CODES[status], error: REASONS[status] }),
+  });
   const body = res.body as ErrorBody;
   expect(typeof body.message).toBe('string');
   expect(body.message.length).toBeGreaterThan(0);
@@ -131,7 +134,12 @@ export const entryNumber = (id: string): number => Number(/^entry_(\d+)$/.exec(i
 
 /** One page of entries (defaults: every accepted entry in one page). */
 export const listEntries = async (t: TestApp, datasetId: string, query: Record<string, string | number> = {}): Promise<EntryPage> =>
-  (await t.http.get(`/api/v1/datasets/${datasetId}/entries`).query({ per_page: 1000, ...query }).expect(200)).body as EntryPage;
+  (
+    await t.http
+      .get(`/api/v1/datasets/${datasetId}/entries`)
+      .query({ per_page: 1000, ...query })
+      .expect(200)
+  ).body as EntryPage;
 
 export const getDataset = async (t: TestApp, datasetId: string): Promise<DatasetView> =>
   (await t.http.get(`/api/v1/datasets/${datasetId}`).expect(200)).body as DatasetView;
@@ -146,4 +154,5 @@ export const createTaxonomy = async (t: TestApp, projectId: string, name: string
   ).body.id;
 
 /** The filename in a `Content-Disposition: attachment; filename="…"` header. */
-export const attachmentName = (res: Response): string | undefined => /filename="([^"]+)"/.exec(String(res.headers['content-disposition']))?.[1];
+export const attachmentName = (res: Response): string | undefined =>
+  /filename="([^"]+)"/.exec(String(res.headers['content-disposition']))?.[1];

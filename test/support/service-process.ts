@@ -56,7 +56,11 @@ export interface ProcessOptions {
  * group is killed before the error is thrown, so a failed start leaves nothing running.
  */
 export const startProcess = async (options: ProcessOptions): Promise<ServiceProcess> => {
-  const child = spawn(process.execPath, options.args, { env: { ...process.env, NODE_OPTIONS: '', ...options.env }, stdio: 'pipe', detached: true });
+  const child = spawn(process.execPath, options.args, {
+    env: { ...process.env, NODE_OPTIONS: '', ...options.env },
+    stdio: 'pipe',
+    detached: true,
+  });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -131,4 +135,5 @@ export const isAlive = (pid: number): boolean => {
 };
 
 /** Starts the built worker process (no HTTP): it takes jobs from the shared database's event log. */
-export const startWorker = (env: Record<string, string>): Promise<ServiceProcess> => startProcess({ args: [WORKER_MAIN], env: { LOG_LEVEL: 'warn', ...env } });
+export const startWorker = (env: Record<string, string>): Promise<ServiceProcess> =>
+  startProcess({ args: [WORKER_MAIN], env: { LOG_LEVEL: 'warn', ...env } });

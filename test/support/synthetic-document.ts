@@ -4,8 +4,26 @@
  */
 const SUBJECTS = ['The enzyme', 'A receptor', 'The protein', 'This hormone', 'The pathway', 'A transporter', 'The channel', 'This kinase'];
 const VERBS = ['regulates', 'inhibits', 'activates', 'modulates', 'stabilises', 'degrades', 'phosphorylates', 'binds'];
-const OBJECTS = ['glucose uptake', 'lipid storage', 'cell division', 'insulin release', 'blood pressure', 'immune signalling', 'bone growth', 'sleep cycles'];
-const PLACES = ['in the liver', 'in skeletal muscle', 'in the kidney', 'in adipose tissue', 'in the brain', 'in the pancreas', 'in the heart', 'in the gut'];
+const OBJECTS = [
+  'glucose uptake',
+  'lipid storage',
+  'cell division',
+  'insulin release',
+  'blood pressure',
+  'immune signalling',
+  'bone growth',
+  'sleep cycles',
+];
+const PLACES = [
+  'in the liver',
+  'in skeletal muscle',
+  'in the kidney',
+  'in adipose tissue',
+  'in the brain',
+  'in the pancreas',
+  'in the heart',
+  'in the gut',
+];
 
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length];
 
@@ -18,7 +36,7 @@ export const syntheticMarkdown = (sections: number): string => {
       [
         `${pick(SUBJECTS, i)} F${i * 7 + 3} ${pick(VERBS, i + a)} ${pick(OBJECTS, i + 3 * a)} ${pick(PLACES, i + 5 * a)} during fasting period ${i + 11}.`,
         `Researchers measured ${a + 2} distinct isoforms of F${i * 7 + 3}, each with a half-life near ${(i % 13) + 4} minutes.`,
-        `When F${i * 7 + 3} is absent, ${pick(OBJECTS, i + 5)} falls by about ${(i * 3) % 70 + 10} percent ${pick(PLACES, i + 2)}.`,
+        `When F${i * 7 + 3} is absent, ${pick(OBJECTS, i + 5)} falls by about ${((i * 3) % 70) + 10} percent ${pick(PLACES, i + 2)}.`,
         `Clinical trial ${1000 + i} reported that blocking F${i * 7 + 3} changed ${pick(OBJECTS, i + a + 1)} within ${(i % 9) + 2} weeks.`,
       ].join(' '),
     );

@@ -16,7 +16,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' } }),
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' },
+        }),
         PlatformModule.forRoot(config),
         CqrsModule.forRoot(),
         HttpCoreModule,

@@ -10,7 +10,12 @@ import { jsonBody } from './http/json-body';
 /** Builds the HTTP app as `main` runs it; the end-to-end tests use the same function. */
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
   // A failure while building the app is thrown, not logged in Nest's format: `main` logs it as one JSON line.
-  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), {
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');

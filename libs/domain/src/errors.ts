@@ -57,7 +57,10 @@ export class NotFoundError extends AppError {
     field: string = typeof id === 'string' ? `${resource}_id` : `${resource}_ids`,
   ) {
     const ids: readonly string[] = typeof id === 'string' ? [id] : id;
-    super(`${resource} not found: ${ids.join(', ')}`, ids.map((one) => ({ field, message: `${resource} not found: ${one}` })));
+    super(
+      `${resource} not found: ${ids.join(', ')}`,
+      ids.map((one) => ({ field, message: `${resource} not found: ${one}` })),
+    );
   }
 }
 

@@ -7,7 +7,12 @@ export interface ContractSubject {
   cleanup(): Promise<void>;
 }
 
-const newEvent = (type: string, data: unknown = {}, metadata?: NewEvent['metadata']): NewEvent => ({ id: randomUUID(), type, data, metadata });
+const newEvent = (type: string, data: unknown = {}, metadata?: NewEvent['metadata']): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata,
+});
 
 /**
  * Waits until `count` events are visible to readAll. Readers only see transactions older than the oldest
@@ -57,7 +62,10 @@ export class SubscriptionCollector {
       () => (ended = true),
     );
     while (!condition()) {
-      if (ended) throw new Error(`the subscription ended first; got ${JSON.stringify(this.items.map((i) => (isCaughtUp(i) ? 'CAUGHT_UP' : i.type)))}`);
+      if (ended)
+        throw new Error(
+          `the subscription ended first; got ${JSON.stringify(this.items.map((i) => (isCaughtUp(i) ? 'CAUGHT_UP' : i.type)))}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -119,7 +127,10 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
       });
 
       it('reads forwards, backwards, from a revision (inclusive) and with maxCount', async () => {
-        await store.append('s-1', ['e0', 'e1', 'e2', 'e3', 'e4'].map((t) => newEvent(t)));
+        await store.append(
+          's-1',
+          ['e0', 'e1', 'e2', 'e3', 'e4'].map((t) => newEvent(t)),
+        );
         const types = (events: RecordedEvent[]): string[] => events.map((e) => e.type);
         expect(types(await store.readStream('s-1'))).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
         expect(types(await store.readStream('s-1', { direction: 'backwards' }))).toEqual(['e4', 'e3', 'e2', 'e1', 'e0']);
@@ -238,8 +249,15 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         await store.append('dataset_x-1', [newEvent('Created')]);
         await visible(store, 4);
         const types = (events: RecordedEvent[]): string[] => events.map((e) => `${e.streamId}:${e.type}`);
-        expect(types(await store.readAll({ filter: { streamPrefixes: ['dataset-'] } }))).toEqual(['dataset-1:Created', 'dataset-1:Renamed']);
-        expect(types(await store.readAll({ filter: { eventTypes: ['Created'] } }))).toEqual(['dataset-1:Created', 'job-1:Created', 'dataset_x-1:Created']);
+        expect(types(await store.readAll({ filter: { streamPrefixes: ['dataset-'] } }))).toEqual([
+          'dataset-1:Created',
+          'dataset-1:Renamed',
+        ]);
+        expect(types(await store.readAll({ filter: { eventTypes: ['Created'] } }))).toEqual([
+          'dataset-1:Created',
+          'job-1:Created',
+          'dataset_x-1:Created',
+        ]);
         expect(types(await store.readAll({ filter: { streamPrefixes: ['job-', 'dataset-'], eventTypes: ['Created'] } }))).toEqual([
           'dataset-1:Created',
           'job-1:Created',
@@ -274,7 +292,9 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         await visible(store, 3);
         const [first] = await store.readAll();
         const controller = new AbortController();
-        const sub = new SubscriptionCollector(store.subscribe({ from: first.position, filter: { streamPrefixes: ['keep-'] }, signal: controller.signal }));
+        const sub = new SubscriptionCollector(
+          store.subscribe({ from: first.position, filter: { streamPrefixes: ['keep-'] }, signal: controller.signal }),
+        );
         await sub.waitFor(() => sub.items.some(isCaughtUp));
         await store.append('drop-1', [newEvent('d2')]);
         await store.append('keep-1', [newEvent('k3')]);

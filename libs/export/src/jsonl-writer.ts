@@ -8,10 +8,7 @@ const BATCH_BYTES = 64 * 1024;
  * Streams rows as JSON Lines (one object per line, keys in ExportRow order). Does not end `out`: the caller
  * owns it (an HTTP response, a zip entry) and may write more or end it.
  */
-export async function writeJsonl(
-  rows: AsyncIterable<ExportRow>,
-  out: NodeJS.WritableStream,
-): Promise<{ readonly count: number }> {
+export async function writeJsonl(rows: AsyncIterable<ExportRow>, out: NodeJS.WritableStream): Promise<{ readonly count: number }> {
   let count = 0;
   let batch = '';
   for await (const row of rows) {

@@ -33,7 +33,16 @@ describe('writeJsonl', () => {
     );
     out.end();
     expect(Object.keys(JSON.parse(await text))).toEqual([
-      'id', 'question', 'answer', 'category', 'quality_score', 'difficulty', 'source_chunk', 'split', 'version', 'metadata',
+      'id',
+      'question',
+      'answer',
+      'category',
+      'quality_score',
+      'difficulty',
+      'source_chunk',
+      'split',
+      'version',
+      'metadata',
     ]);
   });
 

@@ -30,10 +30,7 @@ export const PARQUET_ROW_GROUP_SIZE = 1000;
  * Streams rows as a Parquet file. Does not end `out`: parquetjs-lite's close() ends the stream it writes
  * to, so it gets a forwarding stream we own, which passes bytes on with backpressure and whose end stays here.
  */
-export async function writeParquet(
-  rows: AsyncIterable<ExportRow>,
-  out: NodeJS.WritableStream,
-): Promise<{ readonly count: number }> {
+export async function writeParquet(rows: AsyncIterable<ExportRow>, out: NodeJS.WritableStream): Promise<{ readonly count: number }> {
   // parquetjs-lite writes the header without awaiting it; failing fast here keeps that from becoming an
   // unhandled rejection.
   assertWritable(out);

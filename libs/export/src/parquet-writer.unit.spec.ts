@@ -76,8 +76,16 @@ print(json.dumps({
     expect(parsed.row_groups).toBe(3);
     expect(parsed.compression).toBe('SNAPPY');
     expect(parsed.types).toEqual({
-      id: 'string', question: 'string', answer: 'string', category: 'string', quality_score: 'double',
-      difficulty: 'string', source_chunk: 'string', split: 'string', version: 'int32', metadata: 'string',
+      id: 'string',
+      question: 'string',
+      answer: 'string',
+      category: 'string',
+      quality_score: 'double',
+      difficulty: 'string',
+      source_chunk: 'string',
+      split: 'string',
+      version: 'int32',
+      metadata: 'string',
     });
     parsed.records.forEach((rec, i) => {
       const expected = makeRow(i);

@@ -29,7 +29,10 @@ export interface ShareGptRecord {
 }
 
 export interface OpenAiChatRecord {
-  readonly messages: readonly [{ readonly role: 'user'; readonly content: string }, { readonly role: 'assistant'; readonly content: string }];
+  readonly messages: readonly [
+    { readonly role: 'user'; readonly content: string },
+    { readonly role: 'assistant'; readonly content: string },
+  ];
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);

@@ -23,7 +23,13 @@ async function run(writer: Writer, rows: readonly ExportRow[]): Promise<{ result
   expect(out.writableEnded).toBe(false);
   out.end();
   const raw = Buffer.concat(chunks).toString('utf8');
-  const lines = raw === '' ? [] : raw.replace(/\n$/, '').split('\n').map((l) => JSON.parse(l) as unknown);
+  const lines =
+    raw === ''
+      ? []
+      : raw
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => JSON.parse(l) as unknown);
   return { result, lines, raw };
 }
 
@@ -49,7 +55,11 @@ describe('trainingPair', () => {
   });
 
   it('ignores non-string instruction fields in metadata', () => {
-    expect(trainingPair(row({ question: 'q', answer: 'a', metadata: { instruction: 3, output: null } }))).toEqual({ instruction: 'q', input: '', output: 'a' });
+    expect(trainingPair(row({ question: 'q', answer: 'a', metadata: { instruction: 3, output: null } }))).toEqual({
+      instruction: 'q',
+      input: '',
+      output: 'a',
+    });
   });
 
   it('is null without an answer or without any prompt', () => {
@@ -57,7 +67,11 @@ describe('trainingPair', () => {
     expect(trainingPair(BLANK_ANSWER)).toBeNull();
     expect(trainingPair(NO_PROMPT)).toBeNull();
     // an instruction-mode entry with only an input still has a prompt
-    expect(trainingPair(row({ question: null, answer: null, metadata: { input: 'in', output: 'out' } }))).toEqual({ instruction: '', input: 'in', output: 'out' });
+    expect(trainingPair(row({ question: null, answer: null, metadata: { input: 'in', output: 'out' } }))).toEqual({
+      instruction: '',
+      input: 'in',
+      output: 'out',
+    });
   });
 });
 
@@ -78,9 +92,24 @@ describe('writeShareGpt', () => {
     const { result, lines } = await run(writeShareGpt, [QA, QUESTION_ONLY, INSTRUCTION, INSTRUCTION_NO_INPUT]);
     expect(result).toEqual({ count: 3, skipped: 1 });
     expect(lines).toEqual([
-      { conversations: [{ from: 'human', value: QA.question }, { from: 'gpt', value: QA.answer }] },
-      { conversations: [{ from: 'human', value: 'Summarize the passage.\n\nThe passage text.' }, { from: 'gpt', value: 'A summary.' }] },
-      { conversations: [{ from: 'human', value: 'Do the thing.' }, { from: 'gpt', value: 'Done.' }] },
+      {
+        conversations: [
+          { from: 'human', value: QA.question },
+          { from: 'gpt', value: QA.answer },
+        ],
+      },
+      {
+        conversations: [
+          { from: 'human', value: 'Summarize the passage.\n\nThe passage text.' },
+          { from: 'gpt', value: 'A summary.' },
+        ],
+      },
+      {
+        conversations: [
+          { from: 'human', value: 'Do the thing.' },
+          { from: 'gpt', value: 'Done.' },
+        ],
+      },
     ]);
   });
 });
@@ -90,8 +119,18 @@ describe('writeOpenAiChat', () => {
     const { result, lines } = await run(writeOpenAiChat, [QUESTION_ONLY, QA, INSTRUCTION]);
     expect(result).toEqual({ count: 2, skipped: 1 });
     expect(lines).toEqual([
-      { messages: [{ role: 'user', content: QA.question }, { role: 'assistant', content: QA.answer }] },
-      { messages: [{ role: 'user', content: 'Summarize the passage.\n\nThe passage text.' }, { role: 'assistant', content: 'A summary.' }] },
+      {
+        messages: [
+          { role: 'user', content: QA.question },
+          { role: 'assistant', content: QA.answer },
+        ],
+      },
+      {
+        messages: [
+          { role: 'user', content: 'Summarize the passage.\n\nThe passage text.' },
+          { role: 'assistant', content: 'A summary.' },
+        ],
+      },
     ]);
   });
 });

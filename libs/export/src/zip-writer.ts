@@ -25,11 +25,7 @@ export const MANIFEST_FILE_NAME = 'manifest.json';
  * `files` lists each entry's size and sha256, measured while it streams (hence the manifest goes last).
  * Ends `out`: the archive is a complete document. Resolves once `out` has finished; rejects on any error.
  */
-export async function writeZip(
-  files: readonly ZipFileSource[],
-  manifest: object,
-  out: Writable,
-): Promise<ZipManifest> {
+export async function writeZip(files: readonly ZipFileSource[], manifest: object, out: Writable): Promise<ZipManifest> {
   assertUniqueNames(files);
   const archive = archiver('zip', { zlib: { level: 6 } });
   const outFinished = observed(waitForFinish(out));

@@ -14,8 +14,7 @@ const hasUnzip = spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status === 0;
 const itWithUnzip = hasUnzip ? it : it.skip;
 
 const sha256 = (buf: Buffer): string => createHash('sha256').update(buf).digest('hex');
-const unzipEntry = (zip: string, name: string): Buffer =>
-  execFileSync('unzip', ['-p', zip, name], { maxBuffer: 256 * 1024 * 1024 });
+const unzipEntry = (zip: string, name: string): Buffer => execFileSync('unzip', ['-p', zip, name], { maxBuffer: 256 * 1024 * 1024 });
 
 describe('writeZip', () => {
   let dir: string;
@@ -100,11 +99,7 @@ describe('writeZip', () => {
   it('rejects when the output fails mid-archive', async () => {
     const out = new PassThrough({ highWaterMark: 1024 });
     let producer: Promise<unknown> = Promise.resolve();
-    const done = writeZip(
-      [{ name: 'big.jsonl', write: (o) => (producer = writeJsonl(makeRows(20_000), o)) }],
-      {},
-      out,
-    );
+    const done = writeZip([{ name: 'big.jsonl', write: (o) => (producer = writeJsonl(makeRows(20_000), o)) }], {}, out);
     setTimeout(() => out.destroy(new Error('client went away')), 20);
     await expect(done).rejects.toThrow('client went away');
     // The producer must not be left waiting for 'drain' forever (it would hold a DB cursor open).

@@ -1,4 +1,11 @@
-export { type GenerationRequest, type GenerationResult, type InvalidItem, type ModelProvider, type SourceChunk, type TokenUsage } from './model-provider.port';
+export {
+  type GenerationRequest,
+  type GenerationResult,
+  type InvalidItem,
+  type ModelProvider,
+  type SourceChunk,
+  type TokenUsage,
+} from './model-provider.port';
 export { resolveChunkOptions, type ResolvedChunkOptions } from './chunking/chunk-options';
 export { chunkDocument } from './chunking/markdown-chunker';
 export { PROMPT_NAMES, isKnownPromptName } from './prompts/render-prompt';

@@ -39,8 +39,10 @@ describe('HTML parsing', () => {
   it('keeps link text and image alt text but not URLs, and writes table rows on one line', async () => {
     const parsed = await parseDocument(
       'b.html',
-      html('<p>See <a href="https://example.com/x">the docs</a> <img src="data:image/png;base64,AAAA" alt="a chart">.</p>' +
-        '<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>'),
+      html(
+        '<p>See <a href="https://example.com/x">the docs</a> <img src="data:image/png;base64,AAAA" alt="a chart">.</p>' +
+          '<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>',
+      ),
     );
     expect(parsed.markdown).toContain('See the docs a chart.');
     expect(parsed.markdown).not.toContain('example.com');

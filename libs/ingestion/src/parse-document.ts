@@ -38,7 +38,7 @@ const parseAs = (format: NonNullable<ReturnType<typeof formatOf>>['format'], fil
 };
 
 const withoutNul = (parsed: ParsedDocument): ParsedDocument => {
-  const removedBefore = (offset: number): number => (parsed.markdown.slice(0, offset).split('\u0000').length - 1);
+  const removedBefore = (offset: number): number => parsed.markdown.slice(0, offset).split('\u0000').length - 1;
   return {
     ...parsed,
     markdown: parsed.markdown.replaceAll('\u0000', ''),

@@ -60,13 +60,18 @@ describe('PDF parsing', () => {
     await expect(parseDocument('image.pdf', readFixture('sample.docx'))).rejects.toThrow(ValidationError);
   });
 
-  it('stops a PDF that takes too long and reports it as the file\'s problem', async () => {
-    const error = await parsePdf('slow.pdf', readFixture('sample.pdf'), 'application/pdf', { timeoutMs: 1, maxHeapMb: 256 }).catch((e: unknown) => e);
+  it("stops a PDF that takes too long and reports it as the file's problem", async () => {
+    const error = await parsePdf('slow.pdf', readFixture('sample.pdf'), 'application/pdf', { timeoutMs: 1, maxHeapMb: 256 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems[0]).toEqual({ field: 'files', message: expect.stringMatching(/slow\.pdf could not be read as a PDF: took longer than/) });
+    expect((error as ValidationError).problems[0]).toEqual({
+      field: 'files',
+      message: expect.stringMatching(/slow\.pdf could not be read as a PDF: took longer than/),
+    });
   });
 
-  it('leaves the caller\'s buffer usable (pdf.js detaches what it is given)', async () => {
+  it("leaves the caller's buffer usable (pdf.js detaches what it is given)", async () => {
     const content = readFixture('sample.pdf');
     await parseDocument('sample.pdf', content);
     expect(content.length).toBeGreaterThan(1000);

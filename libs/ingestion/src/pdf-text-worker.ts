@@ -8,7 +8,10 @@ export interface PdfPageText {
 
 /** What went wrong reading a PDF: the file's fault (`file`), or the parser could not run at all (`setup`). */
 export class PdfReadError extends Error {
-  constructor(readonly kind: 'file' | 'setup', message: string) {
+  constructor(
+    readonly kind: 'file' | 'setup',
+    message: string,
+  ) {
     super(message);
     this.name = 'PdfReadError';
   }
@@ -52,9 +55,7 @@ const SETUP = /fake worker|Cannot find module|is not a constructor/i;
 })();
 `;
 
-type WorkerReply =
-  | { ok: true; pages: PdfPageText[] }
-  | { ok: false; kind: 'file' | 'setup'; name: string; message: string };
+type WorkerReply = { ok: true; pages: PdfPageText[] } | { ok: false; kind: 'file' | 'setup'; name: string; message: string };
 
 /**
  * Extracts per-page text with pdf-parse in a short-lived worker thread, so a large or hostile PDF neither blocks

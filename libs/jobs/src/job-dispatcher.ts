@@ -28,7 +28,13 @@ export class JobDispatcher {
     await this.runner.run(
       jobStream(trigger.jobId),
       jobDecider,
-      { type: 'ClaimJob', jobId: trigger.jobId, datasetId: trigger.datasetId, workerId: this.workerId, now: this.clock.now().toISOString() },
+      {
+        type: 'ClaimJob',
+        jobId: trigger.jobId,
+        datasetId: trigger.datasetId,
+        workerId: this.workerId,
+        now: this.clock.now().toISOString(),
+      },
       { metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: `worker:${this.workerId}` }, maxRetries: 0 },
     );
   }

@@ -16,7 +16,13 @@ export interface LoggedJob {
 /** When this process started each job it runs, for the duration in the completion line. */
 const startedAt = new Map<string, number>();
 
-const fields = (job: LoggedJob, jobEvent: string, facts: Record<string, unknown>) => ({ job_event: jobEvent, job_id: job.jobId, dataset_id: job.datasetId, kind: job.kind, ...facts });
+const fields = (job: LoggedJob, jobEvent: string, facts: Record<string, unknown>) => ({
+  job_event: jobEvent,
+  job_id: job.jobId,
+  dataset_id: job.datasetId,
+  kind: job.kind,
+  ...facts,
+});
 
 export const logJobRequested = (job: LoggedJob, facts: Record<string, unknown>): void =>
   logger.log(fields(job, 'requested', facts), `${job.kind} job ${job.jobId} requested`);
@@ -25,12 +31,18 @@ export const logJobRequested = (job: LoggedJob, facts: Record<string, unknown>):
 export const logJobStarted = (job: LoggedJob, total: number, done: number): void => {
   startedAt.set(job.jobId, Date.now());
   const step = done > 0 ? 'resumed' : 'started';
-  logger.log(fields(job, step, { total, done, remaining: total - done }), `${job.kind} job ${job.jobId} ${step}${done > 0 ? ` after ${done} of ${total}` : ` (${total} to do)`}`);
+  logger.log(
+    fields(job, step, { total, done, remaining: total - done }),
+    `${job.kind} job ${job.jobId} ${step}${done > 0 ? ` after ${done} of ${total}` : ` (${total} to do)`}`,
+  );
 };
 
 /** `unit` is a chunk index (generation) or an entry id (regeneration). */
 export const logChunkFailed = (job: LoggedJob, unit: number | string, reason: string): void =>
-  logger.log(fields(job, 'chunk_failed', typeof unit === 'number' ? { chunk_index: unit, reason } : { entry_id: unit, reason }), `${job.kind} job ${job.jobId}: ${typeof unit === 'number' ? `chunk ${unit}` : `entry ${unit}`} failed: ${reason}`);
+  logger.log(
+    fields(job, 'chunk_failed', typeof unit === 'number' ? { chunk_index: unit, reason } : { entry_id: unit, reason }),
+    `${job.kind} job ${job.jobId}: ${typeof unit === 'number' ? `chunk ${unit}` : `entry ${unit}`} failed: ${reason}`,
+  );
 
 const durationMs = (job: LoggedJob): number | null => {
   const started = startedAt.get(job.jobId);
@@ -40,7 +52,10 @@ const durationMs = (job: LoggedJob): number | null => {
 
 export const logJobCompleted = (job: LoggedJob, counts: Record<string, number>): void => {
   const duration = durationMs(job);
-  logger.log(fields(job, 'completed', { ...counts, duration_ms: duration }), `${job.kind} job ${job.jobId} completed${duration === null ? '' : ` in ${(duration / 1000).toFixed(1)} s`}`);
+  logger.log(
+    fields(job, 'completed', { ...counts, duration_ms: duration }),
+    `${job.kind} job ${job.jobId} completed${duration === null ? '' : ` in ${(duration / 1000).toFixed(1)} s`}`,
+  );
 };
 
 export const logJobFailed = (job: LoggedJob, reason: string): void =>

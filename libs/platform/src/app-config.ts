@@ -12,7 +12,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   /** PostgreSQL only: the schema to use (created if missing); lets several deployments share a database. */
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+    .optional(),
   COMPILEO_DEFAULT_MODEL: z.string().min(1).optional(),
   GEMINI_API_KEY: z.string().min(1).optional(),
   GEMINI_BASE_URL: z.string().url().optional(),
@@ -32,14 +35,21 @@ const schema = z.object({
       try {
         return priceTableSchema.parse(JSON.parse(text));
       } catch (error) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a JSON price table: ${error instanceof Error ? error.message : String(error)}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be a JSON price table: ${error instanceof Error ? error.message : String(error)}`,
+        });
         return z.NEVER;
       }
     })
     .optional(),
   COMPILEO_IN_PROCESS_WORKER: flag.default('true'),
   COMPILEO_MAX_CONCURRENT_JOBS: z.coerce.number().int().min(1).max(64).default(2),
-  COMPILEO_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+  COMPILEO_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

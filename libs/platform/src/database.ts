@@ -12,7 +12,9 @@ export const SERVICE_MIGRATIONS = [...eventStoreMigrations, ...readModelMigratio
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR) and migrates
  * it. A failure is a StartupError naming the variable to fix.
  */
-export const openDatabase = async (config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
+export const openDatabase = async (
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>,
+): Promise<{ sql: SqlClient; store: PostgresEventStore }> => {
   if (!config.DATABASE_URL) ensureWritableDir(config.DATA_DIR);
   let sql: SqlClient | undefined;
   try {

@@ -26,7 +26,10 @@ export const platformProviders = (config: AppConfig): Provider[] => [
     provide: JOB_BUS,
     useFactory: (store: EventStore, sql: SqlClient) => {
       const logger = new Logger('JobBus');
-      return new EmbeddedJobBus(store, sql, { maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS, onError: (error) => logger.error(error) });
+      return new EmbeddedJobBus(store, sql, {
+        maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS,
+        onError: (error) => logger.error(error),
+      });
     },
     inject: [EVENT_STORE, SQL_CLIENT],
   },

@@ -31,7 +31,9 @@ const databaseLocation = (url: string): string => {
 /** The database could not be opened or migrated: names DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite). */
 export const databaseStartupError = (config: { DATABASE_URL?: string; DATA_DIR: string }, error: unknown): StartupError =>
   config.DATABASE_URL
-    ? new StartupError('DATABASE_URL', `cannot open PostgreSQL at ${databaseLocation(config.DATABASE_URL)}: ${messageOf(error)}`, { cause: error })
+    ? new StartupError('DATABASE_URL', `cannot open PostgreSQL at ${databaseLocation(config.DATABASE_URL)}: ${messageOf(error)}`, {
+        cause: error,
+      })
     : new StartupError('DATA_DIR', `cannot open the embedded database under ${config.DATA_DIR}: ${messageOf(error)}`, { cause: error });
 
 /** mkdir -p one level at a time (Node's recursive mkdir spins forever under /proc). */
@@ -60,7 +62,8 @@ export const listenStartupError = (config: { PORT: number; HOST: string }, error
   const where = `${config.HOST}:${config.PORT}`;
   if (code === 'EADDRINUSE') return new StartupError('PORT', `port ${config.PORT} is already in use on ${config.HOST}`, { cause: error });
   if (code === 'EACCES') return new StartupError('PORT', `no permission to listen on ${where}`, { cause: error });
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new StartupError('HOST', `cannot listen on ${where}: ${messageOf(error)}`, { cause: error });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new StartupError('HOST', `cannot listen on ${where}: ${messageOf(error)}`, { cause: error });
   return new StartupError('PORT', `cannot listen on ${where}: ${messageOf(error)}`, { cause: error });
 };
 
@@ -80,6 +83,9 @@ export const ensurePortFree = (config: { PORT: number; HOST: string }): Promise<
 export const exitOnStartupFailure = (error: unknown): never => {
   const logger = pino({ level: 'info' }, pino.destination({ dest: 1, sync: true }));
   const variable = error instanceof StartupError ? error.variable : null;
-  logger.fatal({ context: 'Startup', ...(variable ? { variable } : {}) }, `cannot start${variable ? ` (check ${variable})` : ''}: ${messageOf(error)}`);
+  logger.fatal(
+    { context: 'Startup', ...(variable ? { variable } : {}) },
+    `cannot start${variable ? ` (check ${variable})` : ''}: ${messageOf(error)}`,
+  );
   process.exit(1);
 };

@@ -7,7 +7,9 @@ import { LIVE_TABLES, type Tables } from './tables';
  * migrations, a rebuild runs them all on fresh tables. A step once released is never edited (a test pins
  * each applied migration's SQL): a schema change is a new step.
  */
-export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [{ id: '101_read_models', ddl: readModelDdl }];
+export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [
+  { id: '101_read_models', ddl: readModelDdl },
+];
 
 export const readModelMigrations: readonly Migration[] = READ_MODEL_STEPS.map((step, i) => ({
   id: step.id,

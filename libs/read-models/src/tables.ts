@@ -15,7 +15,17 @@ export interface Tables {
   readonly parameters: string;
 }
 
-export const TABLE_KEYS = ['projects', 'documents', 'chunks', 'taxonomies', 'datasets', 'entries', 'feedback', 'jobs', 'parameters'] as const;
+export const TABLE_KEYS = [
+  'projects',
+  'documents',
+  'chunks',
+  'taxonomies',
+  'datasets',
+  'entries',
+  'feedback',
+  'jobs',
+  'parameters',
+] as const;
 
 export const tablesFor = (prefix: string): Tables => {
   if (!/^[a-z][a-z0-9_]*_$/.test(prefix)) throw new Error(`invalid read-model table prefix: ${prefix}`);

@@ -1,7 +1,18 @@
-import { foldDataset, isLegacyDatasetEvent, upcastDatasetEvent, datasetDecider, type DatasetState, type StoredEvent } from '@compileo/domain';
+import {
+  foldDataset,
+  isLegacyDatasetEvent,
+  upcastDatasetEvent,
+  datasetDecider,
+  type DatasetState,
+  type StoredEvent,
+} from '@compileo/domain';
 import type { EventStore, RecordedEvent } from '@compileo/event-store';
 
-const stored = (event: RecordedEvent): StoredEvent => ({ type: event.type, data: event.data, schemaVersion: event.metadata.schemaVersion ?? 1 });
+const stored = (event: RecordedEvent): StoredEvent => ({
+  type: event.type,
+  data: event.data,
+  schemaVersion: event.metadata.schemaVersion ?? 1,
+});
 
 /**
  * Reads every event of a batch as its current schema, so projections only ever apply recorded outcomes.

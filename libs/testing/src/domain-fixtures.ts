@@ -93,6 +93,7 @@ export const regenerationConfig = (overrides: Partial<RegenerationConfig> = {}):
 
 /** Narrows an event list to the one event of type `type`, failing loudly otherwise. */
 export const only = <T extends DatasetEvent['type']>(events: readonly DatasetEvent[], type: T): Extract<DatasetEvent, { type: T }> => {
-  if (events.length !== 1 || events[0].type !== type) throw new Error(`expected one ${type}, got ${events.map((e) => e.type).join(', ') || 'none'}`);
+  if (events.length !== 1 || events[0].type !== type)
+    throw new Error(`expected one ${type}, got ${events.map((e) => e.type).join(', ') || 'none'}`);
   return events[0] as Extract<DatasetEvent, { type: T }>;
 };

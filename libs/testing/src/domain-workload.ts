@@ -51,7 +51,16 @@ interface DatasetModel {
   state: DatasetState;
 }
 
-const QUESTIONS = ['What is alpha?', 'why beta', 'How does gamma work?', 'Define delta.', 'what is ALPHA', 'When is epsilon used?', 'Who made zeta?', 'Is eta safe?'];
+const QUESTIONS = [
+  'What is alpha?',
+  'why beta',
+  'How does gamma work?',
+  'Define delta.',
+  'what is ALPHA',
+  'When is epsilon used?',
+  'Who made zeta?',
+  'Is eta safe?',
+];
 const ANSWERS = ['It is the first.', 'Because of reasons.', 'it is the first', 'By steps one two three.'];
 const FREE_CATEGORIES = ['General', 'Science', 'History'];
 const WORDS = ['lorem', 'ipsum', 'dolor', 'sit', 'amet', 'consectetur', 'adipiscing', 'elit'];
@@ -114,7 +123,8 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
     };
   };
 
-  const open = (d: DatasetModel, kind: 'generation' | 'regeneration') => [...d.state.jobs.values()].filter((j) => j.kind === kind && !j.finished);
+  const open = (d: DatasetModel, kind: 'generation' | 'regeneration') =>
+    [...d.state.jobs.values()].filter((j) => j.kind === kind && !j.finished);
   const withEntries = (): DatasetModel[] => datasets.filter((d) => d.state.entries.size > 0);
   const generating = (): DatasetModel[] => datasets.filter((d) => open(d, 'generation').length > 0);
   const undoneChunks = (d: DatasetModel): number[] => {
@@ -132,7 +142,13 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
       run: () =>
         attempt('createProject', async () => {
           const id = nextId('project');
-          const result = await runner.run(projectStream(id), projectDecider, { type: 'CreateProject', projectId: id, name: `Project ${id}`, description: random.chance(0.5) ? null : 'about', now: now() });
+          const result = await runner.run(projectStream(id), projectDecider, {
+            type: 'CreateProject',
+            projectId: id,
+            name: `Project ${id}`,
+            description: random.chance(0.5) ? null : 'about',
+            now: now(),
+          });
           projects.push({ id, chunkIds: [], documentIds: [], taxonomies: [] });
           return result.position;
         }),
@@ -142,8 +158,21 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
       run: () =>
         attempt('saveParameters', async () => {
           const project = random.chance(0.9) ? random.pick(projects).id : 'project-missing';
-          const parameters = { purpose: random.pick(WORDS), audience: random.pick(WORDS), negativity_ratio: random.int(0, 5) / 10, dataset_format: 'jsonl' };
-          return (await runner.run(projectStream(project), projectDecider, { type: 'SaveParameters', projectId: project, parameterId: nextId('param'), parameters, now: now() })).position;
+          const parameters = {
+            purpose: random.pick(WORDS),
+            audience: random.pick(WORDS),
+            negativity_ratio: random.int(0, 5) / 10,
+            dataset_format: 'jsonl',
+          };
+          return (
+            await runner.run(projectStream(project), projectDecider, {
+              type: 'SaveParameters',
+              projectId: project,
+              parameterId: nextId('param'),
+              parameters,
+              now: now(),
+            })
+          ).position;
         }),
     },
     ingestDocument: {
@@ -156,7 +185,16 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const chunks: ChunkRecord[] = Array.from({ length: random.int(1, 4) }, (_, index) => {
             const text = Array.from({ length: random.int(3, 12) }, () => random.pick(WORDS)).join(' ');
             const heading = random.chance(0.3) ? null : `Section ${index}`;
-            const chunk = { chunkId: `${documentId}-c${index}`, index, text, heading, headingPath: heading ? ['Doc', heading] : [], startOffset: offset, endOffset: offset + text.length, metadata: random.chance(0.3) ? { page_start: index + 1, page_end: index + 1 } : {} };
+            const chunk = {
+              chunkId: `${documentId}-c${index}`,
+              index,
+              text,
+              heading,
+              headingPath: heading ? ['Doc', heading] : [],
+              startOffset: offset,
+              endOffset: offset + text.length,
+              metadata: random.chance(0.3) ? { page_start: index + 1, page_end: index + 1 } : {},
+            };
             offset += text.length + 1;
             return chunk;
           });
@@ -185,7 +223,9 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const taxonomyId = random.chance(0.05) && project.taxonomies.length ? random.pick(project.taxonomies).id : nextId('taxonomy');
           const taxonomy: TaxonomyNode = {
             name: 'root',
-            children: random.subset(['Alpha', 'Beta', 'Gamma', 'Delta'], 3).map((name) => ({ name, children: random.chance(0.5) ? [{ name: `${name} detail` }] : undefined })),
+            children: random
+              .subset(['Alpha', 'Beta', 'Gamma', 'Delta'], 3)
+              .map((name) => ({ name, children: random.chance(0.5) ? [{ name: `${name} detail` }] : undefined })),
           };
           const result = await runner.run(taxonomyStream(taxonomyId), taxonomyDecider, {
             type: 'CreateTaxonomy',
@@ -206,7 +246,11 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
         attempt('requestGeneration', async () => {
           const project = random.pick(withChunks());
           const existing = random.chance(0.05) && datasets.length ? random.pick(datasets) : null;
-          const dataset: DatasetModel = existing ?? { id: nextId('dataset'), includeSplits: random.chance(0.4), state: datasetDecider.initialState() };
+          const dataset: DatasetModel = existing ?? {
+            id: nextId('dataset'),
+            includeSplits: random.chance(0.4),
+            state: datasetDecider.initialState(),
+          };
           const jobId = nextId('job');
           const taxonomy = project.taxonomies.length && random.chance(0.5) ? random.pick(project.taxonomies) : null;
           const position = await runDataset(dataset, {
@@ -240,7 +284,13 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
       run: () =>
         attempt('claimJob', async () => {
           const job = random.pick(jobs);
-          const command = { type: 'ClaimJob', jobId: job.jobId, datasetId: job.datasetId, workerId: `worker-${random.int(1, 3)}`, now: now() } as const;
+          const command = {
+            type: 'ClaimJob',
+            jobId: job.jobId,
+            datasetId: job.datasetId,
+            workerId: `worker-${random.int(1, 3)}`,
+            now: now(),
+          } as const;
           return (await runner.run(jobStream(job.jobId), jobDecider, command)).position;
         }),
     },
@@ -257,7 +307,17 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const failure = random.chance(0.15) ? 'model timed out' : null;
           const items = failure ? [] : Array.from({ length: random.int(0, 4) }, (_, i) => randomItem(dataset, i, accepted));
           const usage = random.chance(0.5) ? { inputTokens: random.int(10, 500), outputTokens: random.int(10, 500), costUsd: null } : null;
-          const command: DatasetCommand = { type: 'RecordChunk', jobId: job.jobId, chunkIndex, chunkId: chunkIds[chunkIndex], items, invalid: [], usage, failure, now: now() };
+          const command: DatasetCommand = {
+            type: 'RecordChunk',
+            jobId: job.jobId,
+            chunkIndex,
+            chunkId: chunkIds[chunkIndex],
+            items,
+            invalid: [],
+            usage,
+            failure,
+            now: now(),
+          };
           return runDataset(dataset, command, `${job.jobId}:chunk:${chunkIndex}`);
         }),
     },
@@ -267,8 +327,14 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
         attempt('completeGeneration', async () => {
           const dataset = random.pick(allChunksDone().length ? allChunksDone() : generating());
           const job = open(dataset, 'generation')[0];
-          const splits: SplitAssignments | null = dataset.includeSplits ? Object.fromEntries([...dataset.state.entries.keys()].map((id) => [id, random.pick(SPLITS)])) : null;
-          return runDataset(dataset, { type: 'CompleteGeneration', jobId: job.jobId, splits, report: null, benchmark: null, now: now() }, `${job.jobId}:complete`);
+          const splits: SplitAssignments | null = dataset.includeSplits
+            ? Object.fromEntries([...dataset.state.entries.keys()].map((id) => [id, random.pick(SPLITS)]))
+            : null;
+          return runDataset(
+            dataset,
+            { type: 'CompleteGeneration', jobId: job.jobId, splits, report: null, benchmark: null, now: now() },
+            `${job.jobId}:complete`,
+          );
         }),
     },
     failGeneration: {
@@ -277,7 +343,11 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
         attempt('failGeneration', async () => {
           const dataset = random.pick(generating());
           const job = open(dataset, 'generation')[0];
-          return runDataset(dataset, { type: 'FailGeneration', jobId: job.jobId, error: 'every chunk failed', now: now() }, `${job.jobId}:fail`);
+          return runDataset(
+            dataset,
+            { type: 'FailGeneration', jobId: job.jobId, error: 'every chunk failed', now: now() },
+            `${job.jobId}:fail`,
+          );
         }),
     },
     cancelJob: {
@@ -296,14 +366,23 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const dataset = random.pick(withEntries());
           const entry = random.pick([...dataset.state.entries.values()]);
           const roll = random.next();
-          const expectedVersion = roll < 0.7 ? entry.version : roll < 0.85 ? null : entry.version > 1 ? entry.version - 1 : entry.version + 1;
+          const expectedVersion =
+            roll < 0.7 ? entry.version : roll < 0.85 ? null : entry.version > 1 ? entry.version - 1 : entry.version + 1;
           const categories = dataset.state.request?.categories;
           const changes = {
             ...(random.chance(0.5) ? { question: `${random.pick(QUESTIONS)} (edited)` } : {}),
             ...(random.chance(0.5) ? { answer: `${random.pick(ANSWERS)} (edited)` } : {}),
             ...(random.chance(0.3) ? { category: categories && random.chance(0.8) ? random.pick([...categories, 'Other']) : 'Bogus' } : {}),
           };
-          const command: DatasetCommand = { type: 'EditEntry', entryId: entry.entryId, changes, feedback: random.chance(0.4) ? 'fixed wording' : null, expectedVersion, actor: 'editor', now: now() };
+          const command: DatasetCommand = {
+            type: 'EditEntry',
+            entryId: entry.entryId,
+            changes,
+            feedback: random.chance(0.4) ? 'fixed wording' : null,
+            expectedVersion,
+            actor: 'editor',
+            now: now(),
+          };
           return runDataset(dataset, command);
         }),
     },
@@ -334,7 +413,13 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const entryIds = random.subset([...dataset.state.entries.keys()], 3);
           if (random.chance(0.1)) entryIds.push('entry_9999');
           const jobId = nextId('regenerate');
-          const position = await runDataset(dataset, { type: 'RequestRegeneration', jobId, entryIds, config: regenerationConfig({ improve_quality: random.chance(0.5) }), now: now() });
+          const position = await runDataset(dataset, {
+            type: 'RequestRegeneration',
+            jobId,
+            entryIds,
+            config: regenerationConfig({ improve_quality: random.chance(0.5) }),
+            now: now(),
+          });
           jobs.push({ jobId, datasetId: dataset.id });
           return position;
         }),
@@ -347,7 +432,11 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const job = random.pick(open(dataset, 'regeneration'));
           const entryId = random.pick(job.entryIds);
           const { duplicateOf: _ignored, ...content } = randomItem(dataset, 0, []);
-          return runDataset(dataset, { type: 'RecordRegeneratedEntry', jobId: job.jobId, entryId, content, now: now() }, `${job.jobId}:entry:${entryId}`);
+          return runDataset(
+            dataset,
+            { type: 'RecordRegeneratedEntry', jobId: job.jobId, entryId, content, now: now() },
+            `${job.jobId}:entry:${entryId}`,
+          );
         }),
     },
     completeRegeneration: {
@@ -357,7 +446,11 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const dataset = random.pick(regenerating());
           const job = random.pick(open(dataset, 'regeneration'));
           const failed = job.entryIds.filter((id) => !job.done.has(id)).map((entryId) => ({ entryId, reason: 'model refused' }));
-          return runDataset(dataset, { type: 'CompleteRegeneration', jobId: job.jobId, failed, report: null, now: now() }, `${job.jobId}:complete`);
+          return runDataset(
+            dataset,
+            { type: 'CompleteRegeneration', jobId: job.jobId, failed, report: null, now: now() },
+            `${job.jobId}:complete`,
+          );
         }),
     },
   };

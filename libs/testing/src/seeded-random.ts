@@ -50,4 +50,5 @@ export class SeededRandom {
 }
 
 /** The seed from `env` (to replay a failure) or a fresh one. */
-export const seedFrom = (env: string | undefined): number => (env !== undefined && env !== '' ? Number(env) >>> 0 : Math.floor(Math.random() * 2 ** 32) >>> 0);
+export const seedFrom = (env: string | undefined): number =>
+  env !== undefined && env !== '' ? Number(env) >>> 0 : Math.floor(Math.random() * 2 ** 32) >>> 0;

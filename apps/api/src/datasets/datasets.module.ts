@@ -17,6 +17,14 @@ import { SaveParametersHandler } from './parameters/save-parameters.handler';
 @Module({
   imports: [ReadModelQueriesModule],
   controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController],
-  providers: [RequestGenerationHandler, CancelJobHandler, EditEntryHandler, AddFeedbackHandler, RequestRegenerationHandler, SaveParametersHandler, DatasetDownloadService],
+  providers: [
+    RequestGenerationHandler,
+    CancelJobHandler,
+    EditEntryHandler,
+    AddFeedbackHandler,
+    RequestRegenerationHandler,
+    SaveParametersHandler,
+    DatasetDownloadService,
+  ],
 })
 export class DatasetsModule {}

@@ -25,11 +25,18 @@ export class DocumentsController {
   @HttpCode(201)
   @MultipartBody()
   @UseInterceptors(UploadFilesInterceptor)
-  async upload(@UploadedFiles() uploaded: Express.Multer.File[] | undefined, @Body() body: unknown, @Actor() actor: string): Promise<DocumentListView> {
+  async upload(
+    @UploadedFiles() uploaded: Express.Multer.File[] | undefined,
+    @Body() body: unknown,
+    @Actor() actor: string,
+  ): Promise<DocumentListView> {
     const fields = parseInput(uploadFieldsSchema, body);
     const stray = (uploaded ?? []).find((f) => !FILE_FIELDS.has(f.fieldname));
     if (stray) throw ValidationError.field(stray.fieldname, 'unexpected file field; send files as `files`');
-    const files: IncomingFile[] = (uploaded ?? []).map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), content: f.buffer }));
+    const files: IncomingFile[] = (uploaded ?? []).map((f) => ({
+      fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'),
+      content: f.buffer,
+    }));
     return this.ingest(idText(fields.project_id), files, { chunkSize: fields.chunk_size, chunkOverlap: fields.chunk_overlap }, actor);
   }
 
@@ -49,7 +56,12 @@ export class DocumentsController {
     return documentView(document);
   }
 
-  private async ingest(projectId: string, files: IncomingFile[], chunking: { chunkSize?: number; chunkOverlap?: number }, actor: string): Promise<DocumentListView> {
+  private async ingest(
+    projectId: string,
+    files: IncomingFile[],
+    chunking: { chunkSize?: number; chunkOverlap?: number },
+    actor: string,
+  ): Promise<DocumentListView> {
     const ids = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
     const documents = await Promise.all(ids.map((id) => this.documents.find(id)));
     return { documents: documents.filter((d) => d !== null).map(documentView), total: ids.length };

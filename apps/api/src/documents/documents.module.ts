@@ -14,7 +14,10 @@ export class DocumentsModule {
       module: DocumentsModule,
       imports: [ReadModelQueriesModule],
       controllers: [DocumentsController, ChunksController],
-      providers: [IngestDocumentsHandler, { provide: UPLOAD_LIMITS, useValue: { fileBytes: config.COMPILEO_MAX_UPLOAD_BYTES, files: 50 } satisfies UploadLimits }],
+      providers: [
+        IngestDocumentsHandler,
+        { provide: UPLOAD_LIMITS, useValue: { fileBytes: config.COMPILEO_MAX_UPLOAD_BYTES, files: 50 } satisfies UploadLimits },
+      ],
     };
   }
 }

@@ -1,4 +1,12 @@
-import { documentDecider, documentStream, NotFoundError, projectDecider, projectStream, type ChunkRecord, ValidationError } from '@compileo/domain';
+import {
+  documentDecider,
+  documentStream,
+  NotFoundError,
+  projectDecider,
+  projectStream,
+  type ChunkRecord,
+  ValidationError,
+} from '@compileo/domain';
 import { chunkDocument, resolveChunkOptions, type ResolvedChunkOptions } from '@compileo/generation';
 import { chunkerFileName, pagesFor, parseDocument } from '@compileo/ingestion';
 import { CLOCK, type Clock } from '@compileo/platform';
@@ -57,7 +65,8 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     if (!state.exists) throw new NotFoundError('project', command.projectId);
     const chunking = resolveChunkOptions(command.chunking);
     const prepared: Prepared[] = [];
-    for (const [i, file] of command.files.entries()) prepared.push(await prepare(file, chunking).catch(naming(command.files.length > 1 ? `files.${i}` : 'files')));
+    for (const [i, file] of command.files.entries())
+      prepared.push(await prepare(file, chunking).catch(naming(command.files.length > 1 ? `files.${i}` : 'files')));
     const ids: string[] = [];
     for (const { file, contentType, records } of prepared) {
       const documentId = randomUUID();

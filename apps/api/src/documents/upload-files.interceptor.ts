@@ -28,7 +28,10 @@ const translate = (error: unknown, limits: UploadLimits): unknown => {
   }
   // busboy: a multipart body without its boundary, a malformed part header, a body cut short
   if (error instanceof Error && /multipart|boundary|part header|end of form/i.test(error.message)) {
-    return new ValidationError([{ field: '(body)', message: `is not a well-formed multipart body: ${error.message}` }], `malformed multipart body: ${error.message}`);
+    return new ValidationError(
+      [{ field: '(body)', message: `is not a well-formed multipart body: ${error.message}` }],
+      `malformed multipart body: ${error.message}`,
+    );
   }
   return error;
 };
@@ -47,7 +50,9 @@ export class UploadFilesInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
     await new Promise<void>((resolve, reject) =>
-      this.readFiles(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) => (error ? reject(asError(translate(error, this.limits))) : resolve())),
+      this.readFiles(http.getRequest<Request>(), http.getResponse<Response>(), (error?: unknown) =>
+        error ? reject(asError(translate(error, this.limits))) : resolve(),
+      ),
     );
     return next.handle();
   }

@@ -39,10 +39,13 @@ const fromFramework = (exception: unknown): Translated | null => {
     const code = codeOfHttpStatus(exception.getStatus());
     if (code === 'INTERNAL') return null;
     const message = exception.message;
-    return message.startsWith('Failed to decode param') ? problem(code, 'path', `malformed request path: ${message}`) : problem(code, '(request)', message);
+    return message.startsWith('Failed to decode param')
+      ? problem(code, 'path', `malformed request path: ${message}`)
+      : problem(code, '(request)', message);
   }
   const e = exception as { status?: number; message?: string };
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return problem(codeOfHttpStatus(e.status), '(request)', e.message ?? reason(e.status));
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return problem(codeOfHttpStatus(e.status), '(request)', e.message ?? reason(e.status));
   return null;
 };
 

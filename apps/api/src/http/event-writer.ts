@@ -14,7 +14,12 @@ export class EventWriter {
     private readonly projections: ProjectionRunner,
   ) {}
 
-  async write<C, S, E extends DomainEvent>(streamId: string, decider: Decider<C, S, E>, command: C, metadata: EventMetadata): Promise<RunResult<S, E>> {
+  async write<C, S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<C, S, E>,
+    command: C,
+    metadata: EventMetadata,
+  ): Promise<RunResult<S, E>> {
     const result = await this.runner.run(streamId, decider, command, { metadata });
     await this.projections.waitFor(result.position);
     return result;

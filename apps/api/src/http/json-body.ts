@@ -20,7 +20,10 @@ const translate = (error: unknown, limitBytes: number): unknown => {
     case 'charset.unsupported':
       return new UnsupportedMediaTypeError(`unsupported charset "${e.charset}"; send JSON as UTF-8`);
     case 'encoding.unsupported':
-      return new UnsupportedMediaTypeError(`unsupported Content-Encoding "${e.encoding}"; send identity, gzip, deflate or br`, 'Content-Encoding');
+      return new UnsupportedMediaTypeError(
+        `unsupported Content-Encoding "${e.encoding}"; send identity, gzip, deflate or br`,
+        'Content-Encoding',
+      );
     default:
       return error;
   }
@@ -29,5 +32,6 @@ const translate = (error: unknown, limitBytes: number): unknown => {
 /** Parses `application/json` bodies up to `limitBytes`; its errors reach the exception filter as AppErrors. */
 export const jsonBody = (limitBytes: number): RequestHandler => {
   const parse = json({ limit: limitBytes });
-  return (req, res, next) => parse(req, res, (error?: unknown) => (error === undefined || error === null ? next() : next(translate(error, limitBytes))));
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => (error === undefined || error === null ? next() : next(translate(error, limitBytes))));
 };

@@ -24,7 +24,9 @@ export class TaxonomyController {
   @HttpCode(201)
   async create(@Body() body: unknown, @Actor() actor: string): Promise<TaxonomyView> {
     const input = parseInput(createTaxonomySchema, body);
-    const id = await this.commands.execute(new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor));
+    const id = await this.commands.execute(
+      new CreateTaxonomyCommand(idText(input.project_id), input.name, input.description ?? null, input.taxonomy, actor),
+    );
     return this.get(id);
   }
 

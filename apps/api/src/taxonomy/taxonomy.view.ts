@@ -30,4 +30,8 @@ export const taxonomySummaryView = (t: TaxonomyRow): TaxonomySummaryView => ({
   created_at: t.created_at,
 });
 
-export const taxonomyView = (t: TaxonomyRow): TaxonomyView => ({ ...taxonomySummaryView(t), categories: t.categories, taxonomy: t.taxonomy });
+export const taxonomyView = (t: TaxonomyRow): TaxonomyView => ({
+  ...taxonomySummaryView(t),
+  categories: t.categories,
+  taxonomy: t.taxonomy,
+});

@@ -4,7 +4,9 @@ import { caught, generating, ready } from './dataset-scenario.fixture';
 
 describe('dataset decider: review and regeneration', () => {
   describe('EditEntry', () => {
-    const edit = (overrides: Partial<Extract<DatasetCommand, { type: 'EditEntry' }>> = {}): Extract<DatasetCommand, { type: 'EditEntry' }> => ({
+    const edit = (
+      overrides: Partial<Extract<DatasetCommand, { type: 'EditEntry' }>> = {},
+    ): Extract<DatasetCommand, { type: 'EditEntry' }> => ({
       type: 'EditEntry',
       entryId: 'entry_2',
       changes: { answer: 'better' },
@@ -19,7 +21,16 @@ describe('dataset decider: review and regeneration', () => {
       const s = ready();
       expect(s.state.entries.get('entry_2')?.version).toBe(1);
       const first = only(s.run(edit({ expectedVersion: 1, changes: { question: 'Q2?' }, feedback: 'typo' })), 'DatasetEntryEdited');
-      expect(first.data).toEqual({ entryId: 'entry_2', changes: { question: 'Q2?' }, feedback: 'typo', version: 2, content: expect.objectContaining({ question: 'Q2?', answer: 'answer to q2' }), datasetVersion: '1.0.1', actor: 'alice', editedAt: NOW });
+      expect(first.data).toEqual({
+        entryId: 'entry_2',
+        changes: { question: 'Q2?' },
+        feedback: 'typo',
+        version: 2,
+        content: expect.objectContaining({ question: 'Q2?', answer: 'answer to q2' }),
+        datasetVersion: '1.0.1',
+        actor: 'alice',
+        editedAt: NOW,
+      });
       expect(s.state.version).toBe('1.0.1');
       const second = only(s.run(edit({ expectedVersion: 2, changes: { answer: 'A2' } })), 'DatasetEntryEdited');
       expect(second.data.version).toBe(3);
@@ -84,7 +95,15 @@ describe('dataset decider: review and regeneration', () => {
       const s = ready();
       const before = s.state;
       const event = only(s.run(feedback(['entry_1', 'entry_3'])), 'DatasetFeedbackAdded');
-      expect(event.data).toEqual({ feedbackId: 'fb-1', entryIds: ['entry_1', 'entry_3'], feedbackType: 'quality_issue', comments: 'meh', rating: 2, actor: 'bob', createdAt: NOW });
+      expect(event.data).toEqual({
+        feedbackId: 'fb-1',
+        entryIds: ['entry_1', 'entry_3'],
+        feedbackType: 'quality_issue',
+        comments: 'meh',
+        rating: 2,
+        actor: 'bob',
+        createdAt: NOW,
+      });
       expect(s.state).toEqual(before);
     });
 
@@ -104,7 +123,11 @@ describe('dataset decider: review and regeneration', () => {
       config: regenerationConfig({ improve_quality: true }),
       now: NOW,
     });
-    const regenerated = (entryId: string, question: string, jobId = 'regenerate_1'): Extract<DatasetCommand, { type: 'RecordRegeneratedEntry' }> => ({
+    const regenerated = (
+      entryId: string,
+      question: string,
+      jobId = 'regenerate_1',
+    ): Extract<DatasetCommand, { type: 'RecordRegeneratedEntry' }> => ({
       type: 'RecordRegeneratedEntry',
       jobId,
       entryId,
@@ -135,10 +158,23 @@ describe('dataset decider: review and regeneration', () => {
 
     it('RecordRegeneratedEntry bumps the entry version and is idempotent per job; CompleteRegeneration bumps the dataset patch', () => {
       const s = ready();
-      s.run({ type: 'EditEntry', entryId: 'entry_1', changes: { answer: 'edited' }, feedback: null, expectedVersion: 1, actor: 'a', now: NOW });
+      s.run({
+        type: 'EditEntry',
+        entryId: 'entry_1',
+        changes: { answer: 'edited' },
+        feedback: null,
+        expectedVersion: 1,
+        actor: 'a',
+        now: NOW,
+      });
       expect(s.state.version).toBe('1.0.1');
       const requested = only(s.run(request(['entry_1', 'entry_2'])), 'DatasetRegenerationRequested');
-      expect(requested.data).toEqual({ jobId: 'regenerate_1', entryIds: ['entry_1', 'entry_2'], config: regenerationConfig({ improve_quality: true }), requestedAt: NOW });
+      expect(requested.data).toEqual({
+        jobId: 'regenerate_1',
+        entryIds: ['entry_1', 'entry_2'],
+        config: regenerationConfig({ improve_quality: true }),
+        requestedAt: NOW,
+      });
       expect(s.state.jobs.get('regenerate_1')).toMatchObject({ kind: 'regeneration', finished: false, entryIds: ['entry_1', 'entry_2'] });
 
       const first = only(s.run(regenerated('entry_1', 'fresh one')), 'DatasetEntryRegenerated');
@@ -149,7 +185,10 @@ describe('dataset decider: review and regeneration', () => {
       // Regeneration alone does not bump the dataset version; completing it does, once.
       expect(s.state.version).toBe('1.0.1');
 
-      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }), 'DatasetRegenerationCompleted');
+      const completed = only(
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }),
+        'DatasetRegenerationCompleted',
+      );
       expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], datasetVersion: '1.0.2', completedAt: NOW });
       expect(s.state.version).toBe('1.0.2');
       expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW })).toEqual([]);
@@ -161,7 +200,16 @@ describe('dataset decider: review and regeneration', () => {
       const s = ready();
       s.run(request(['entry_1', 'entry_2']));
       s.run(regenerated('entry_1', 'ok'));
-      const completed = only(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [{ entryId: 'entry_2', reason: 'model refused' }], report: null, now: NOW }), 'DatasetRegenerationCompleted');
+      const completed = only(
+        s.run({
+          type: 'CompleteRegeneration',
+          jobId: 'regenerate_1',
+          failed: [{ entryId: 'entry_2', reason: 'model refused' }],
+          report: null,
+          now: NOW,
+        }),
+        'DatasetRegenerationCompleted',
+      );
       expect(completed.data).toMatchObject({ regenerated: 1, failed: [{ entryId: 'entry_2', reason: 'model refused' }] });
     });
 
@@ -177,7 +225,15 @@ describe('dataset decider: review and regeneration', () => {
   describe('replay', () => {
     it('folding the decided events from scratch gives the same state at every revision', () => {
       const s = ready();
-      s.run({ type: 'EditEntry', entryId: 'entry_3', changes: { category: 'Beta' }, feedback: null, expectedVersion: 1, actor: 'a', now: NOW });
+      s.run({
+        type: 'EditEntry',
+        entryId: 'entry_3',
+        changes: { category: 'Beta' },
+        feedback: null,
+        expectedVersion: 1,
+        actor: 'a',
+        now: NOW,
+      });
       const events = s.events;
       for (let n = 0; n <= events.length; n++) {
         const state = fold(datasetDecider, events.slice(0, n));

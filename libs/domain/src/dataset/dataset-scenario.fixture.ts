@@ -47,4 +47,3 @@ export const ready = (overrides: Parameters<typeof requestGeneration>[0] = {}): 
   s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW });
   return s;
 };
-

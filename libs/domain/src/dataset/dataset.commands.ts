@@ -1,7 +1,20 @@
 import type { DatasetGenerationRequested } from './dataset.events';
-import type { BenchmarkResult, EntryContent, FeedbackRecord, InvalidItemRecord, QualityReport, RegenerationConfig, ScoredItem, SplitAssignments, Usage } from './dataset.types';
+import type {
+  BenchmarkResult,
+  EntryContent,
+  FeedbackRecord,
+  InvalidItemRecord,
+  QualityReport,
+  RegenerationConfig,
+  ScoredItem,
+  SplitAssignments,
+  Usage,
+} from './dataset.types';
 
-export type RequestGeneration = { readonly type: 'RequestGeneration'; readonly now: string } & Omit<DatasetGenerationRequested['data'], 'requestedAt'>;
+export type RequestGeneration = { readonly type: 'RequestGeneration'; readonly now: string } & Omit<
+  DatasetGenerationRequested['data'],
+  'requestedAt'
+>;
 
 export interface RecordChunk {
   readonly type: 'RecordChunk';

@@ -45,9 +45,15 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       const result = resultSummary(state, request, job);
       const at = command.now;
       return [
-        ...(command.splits ? [{ type: 'DatasetSplitAssigned' as const, data: { seed: request.splitSeed, assignments: command.splits } }] : []),
-        ...(command.report ? [{ type: 'DatasetQualityAnalysed' as const, data: { jobId: command.jobId, report: command.report, analysedAt: at } }] : []),
-        ...(command.benchmark ? [{ type: 'DatasetBenchmarkRecorded' as const, data: { jobId: command.jobId, result: command.benchmark, recordedAt: at } }] : []),
+        ...(command.splits
+          ? [{ type: 'DatasetSplitAssigned' as const, data: { seed: request.splitSeed, assignments: command.splits } }]
+          : []),
+        ...(command.report
+          ? [{ type: 'DatasetQualityAnalysed' as const, data: { jobId: command.jobId, report: command.report, analysedAt: at } }]
+          : []),
+        ...(command.benchmark
+          ? [{ type: 'DatasetBenchmarkRecorded' as const, data: { jobId: command.jobId, result: command.benchmark, recordedAt: at } }]
+          : []),
         { type: 'DatasetGenerationCompleted', data: { jobId: command.jobId, result, completedAt: at } },
       ];
     }
@@ -98,8 +104,14 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'RequestRegeneration': {
       const missing = missingEntries(state, command.entryIds);
       if (missing.length) throw new NotFoundError('entry', missing);
-      if (state.status === 'generating') throw new DomainError(`dataset ${request.datasetId} is still generating; regenerate once it has completed`);
-      return [{ type: 'DatasetRegenerationRequested', data: { jobId: command.jobId, entryIds: command.entryIds, config: command.config, requestedAt: command.now } }];
+      if (state.status === 'generating')
+        throw new DomainError(`dataset ${request.datasetId} is still generating; regenerate once it has completed`);
+      return [
+        {
+          type: 'DatasetRegenerationRequested',
+          data: { jobId: command.jobId, entryIds: command.entryIds, config: command.config, requestedAt: command.now },
+        },
+      ];
     }
     case 'RecordRegeneratedEntry': {
       const job = state.jobs.get(command.jobId);
@@ -108,7 +120,13 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       return [
         {
           type: 'DatasetEntryRegenerated',
-          data: { jobId: command.jobId, entryId: command.entryId, content: command.content, version: entry.version + 1, regeneratedAt: command.now },
+          data: {
+            jobId: command.jobId,
+            entryId: command.entryId,
+            content: command.content,
+            version: entry.version + 1,
+            regeneratedAt: command.now,
+          },
         },
       ];
     }
@@ -119,16 +137,29 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
       const result = job.kind === 'generation' ? resultSummary(state, request, job) : null;
       // A cancelled regeneration keeps the entries it had replaced, and they make a new version.
       const datasetVersion = job.kind === 'regeneration' && job.done.size > 0 ? bumpPatch(state.version) : state.version;
-      return [{ type: 'DatasetJobCancelled', data: { jobId: command.jobId, kind: job.kind, actor: command.actor, result, datasetVersion, cancelledAt: command.now } }];
+      return [
+        {
+          type: 'DatasetJobCancelled',
+          data: { jobId: command.jobId, kind: job.kind, actor: command.actor, result, datasetVersion, cancelledAt: command.now },
+        },
+      ];
     }
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
       const completed: DatasetEvent = {
         type: 'DatasetRegenerationCompleted',
-        data: { jobId: command.jobId, regenerated: job.done.size, failed: command.failed, datasetVersion: bumpPatch(state.version), completedAt: command.now },
+        data: {
+          jobId: command.jobId,
+          regenerated: job.done.size,
+          failed: command.failed,
+          datasetVersion: bumpPatch(state.version),
+          completedAt: command.now,
+        },
       };
-      return command.report ? [{ type: 'DatasetQualityAnalysed', data: { jobId: command.jobId, report: command.report, analysedAt: command.now } }, completed] : [completed];
+      return command.report
+        ? [{ type: 'DatasetQualityAnalysed', data: { jobId: command.jobId, report: command.report, analysedAt: command.now } }, completed]
+        : [completed];
     }
   }
 };

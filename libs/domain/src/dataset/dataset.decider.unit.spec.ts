@@ -7,7 +7,13 @@ describe('dataset decider', () => {
     it('on a new stream records the request and starts generating at the requested version', () => {
       const s = new Scenario();
       const event = only(s.run(requestGeneration({ version: '2.1.0' })), 'DatasetGenerationRequested');
-      expect(event.data).toMatchObject({ datasetId: 'ds-1', jobId: 'job-1', requestedAt: NOW, version: '2.1.0', chunkIds: ['chunk-a', 'chunk-b', 'chunk-c'] });
+      expect(event.data).toMatchObject({
+        datasetId: 'ds-1',
+        jobId: 'job-1',
+        requestedAt: NOW,
+        version: '2.1.0',
+        chunkIds: ['chunk-a', 'chunk-b', 'chunk-c'],
+      });
       expect(event.data).not.toHaveProperty('type');
       expect(event.data).not.toHaveProperty('now');
       expect(s.state.status).toBe('generating');
@@ -50,9 +56,21 @@ describe('dataset decider', () => {
 
     it('rejects below quality_threshold only when analyze_quality is on', () => {
       const on = generating({ config: generationConfig({ analyze_quality: true, quality_threshold: 0.6 }) });
-      const rejected = only(on.run(recordChunk(0, [item('low', { qualityScore: 0.59 }), item('edge', { qualityScore: 0.6 }), item('unscored', { qualityScore: null })])), 'DatasetChunkProcessed');
+      const rejected = only(
+        on.run(
+          recordChunk(0, [
+            item('low', { qualityScore: 0.59 }),
+            item('edge', { qualityScore: 0.6 }),
+            item('unscored', { qualityScore: null }),
+          ]),
+        ),
+        'DatasetChunkProcessed',
+      );
       expect(rejected.data.rejected).toHaveLength(1);
-      expect(rejected.data.rejected[0]).toMatchObject({ entryId: 'entry_1', rejection: { reason: 'below_threshold', score: 0.59, threshold: 0.6 } });
+      expect(rejected.data.rejected[0]).toMatchObject({
+        entryId: 'entry_1',
+        rejection: { reason: 'below_threshold', score: 0.59, threshold: 0.6 },
+      });
       expect(rejected.data.accepted.map((e) => e.question)).toEqual(['edge', 'unscored']);
 
       const off = generating({ config: generationConfig({ analyze_quality: false, quality_threshold: 0.6 }) });
@@ -63,9 +81,15 @@ describe('dataset decider', () => {
 
     it('rejects exact duplicates (after normalisation) naming the first entry, within a chunk and across chunks', () => {
       const s = generating();
-      const first = only(s.run(recordChunk(0, [item('What is X?', { answer: 'It is Y.' }), item('what is x', { answer: 'IT IS Y' })])), 'DatasetChunkProcessed');
+      const first = only(
+        s.run(recordChunk(0, [item('What is X?', { answer: 'It is Y.' }), item('what is x', { answer: 'IT IS Y' })])),
+        'DatasetChunkProcessed',
+      );
       expect(first.data.accepted.map((e) => e.entryId)).toEqual(['entry_1']);
-      expect(first.data.rejected[0]).toMatchObject({ entryId: 'entry_2', rejection: { reason: 'duplicate', duplicate_of: 'entry_1', similarity: 1 } });
+      expect(first.data.rejected[0]).toMatchObject({
+        entryId: 'entry_2',
+        rejection: { reason: 'duplicate', duplicate_of: 'entry_1', similarity: 1 },
+      });
       const second = only(s.run(recordChunk(1, [item('What is X?', { answer: 'It is Y.' })])), 'DatasetChunkProcessed');
       expect(second.data.rejected[0]).toMatchObject({ entryId: 'entry_3', rejection: { reason: 'duplicate', duplicate_of: 'entry_1' } });
       expect(s.state.entries.size).toBe(1);
@@ -95,7 +119,10 @@ describe('dataset decider', () => {
 
     it('still applies the quality threshold to an item whose {batchIndex} names no sibling', () => {
       const s = generating({ config: generationConfig({ analyze_quality: true, quality_threshold: 0.5 }) });
-      const event = only(s.run(recordChunk(0, [item('low and orphaned', { qualityScore: 0.1, duplicateOf: { batchIndex: 7, similarity: 0.9 } })])), 'DatasetChunkProcessed');
+      const event = only(
+        s.run(recordChunk(0, [item('low and orphaned', { qualityScore: 0.1, duplicateOf: { batchIndex: 7, similarity: 0.9 } })])),
+        'DatasetChunkProcessed',
+      );
       expect(event.data.accepted).toEqual([]);
       expect(event.data.rejected[0]?.rejection).toEqual({ reason: 'below_threshold', score: 0.1, threshold: 0.5 });
     });
@@ -103,19 +130,37 @@ describe('dataset decider', () => {
     it('after an entry is edited mid-generation, duplicates are judged against its current content', () => {
       const s = generating();
       s.run(recordChunk(0, [item('original question', { answer: 'original answer' })]));
-      s.run({ type: 'EditEntry', entryId: 'entry_1', changes: { question: 'edited question' }, feedback: null, expectedVersion: 1, actor: 'a', now: NOW });
+      s.run({
+        type: 'EditEntry',
+        entryId: 'entry_1',
+        changes: { question: 'edited question' },
+        feedback: null,
+        expectedVersion: 1,
+        actor: 'a',
+        now: NOW,
+      });
       const event = only(
-        s.run(recordChunk(1, [item('original question', { answer: 'original answer' }), item('edited question', { answer: 'original answer' })])),
+        s.run(
+          recordChunk(1, [
+            item('original question', { answer: 'original answer' }),
+            item('edited question', { answer: 'original answer' }),
+          ]),
+        ),
         'DatasetChunkProcessed',
       );
       // entry_1 no longer reads 'original question', so that item is new; the second is entry_1's exact copy.
       expect(event.data.accepted.map((e) => e.entryId)).toEqual(['entry_2']);
-      expect(event.data.rejected.map((e) => [e.entryId, e.rejection])).toEqual([['entry_3', { reason: 'duplicate', duplicate_of: 'entry_1', similarity: 1 }]]);
+      expect(event.data.rejected.map((e) => [e.entryId, e.rejection])).toEqual([
+        ['entry_3', { reason: 'duplicate', duplicate_of: 'entry_1', similarity: 1 }],
+      ]);
     });
 
     it('never names an item a duplicate of itself ({batchIndex} equal to its own index)', () => {
       const s = generating();
-      const event = only(s.run(recordChunk(0, [item('first'), item('second', { duplicateOf: { batchIndex: 1, similarity: 0.99 } })])), 'DatasetChunkProcessed');
+      const event = only(
+        s.run(recordChunk(0, [item('first'), item('second', { duplicateOf: { batchIndex: 1, similarity: 0.99 } })])),
+        'DatasetChunkProcessed',
+      );
       expect(event.data.rejected.map((e) => e.rejection)).toEqual([]);
       expect(event.data.accepted.map((e) => e.entryId)).toEqual(['entry_1', 'entry_2']);
     });
@@ -149,7 +194,10 @@ describe('dataset decider', () => {
       const s = generating({ config: generationConfig({ analyze_quality: true, quality_threshold: 0.5 }) });
       s.run(recordChunk(0, [item('a'), item('b', { qualityScore: 0.2 })]));
       s.run(recordChunk(1, [], { failure: 'boom' }));
-      const completed = only(s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: '2025-01-02T00:00:00.000Z' }), 'DatasetGenerationCompleted');
+      const completed = only(
+        s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: '2025-01-02T00:00:00.000Z' }),
+        'DatasetGenerationCompleted',
+      );
       expect(completed.data).toEqual({
         jobId: 'job-1',
         result: { dataset_id: 'ds-1', entries_count: 1, rejected_count: 1, chunks_processed: 2, chunks_failed: 1, version: '1.0.0' },
@@ -162,7 +210,14 @@ describe('dataset decider', () => {
     it('with splits assigns them (with the request seed) before completing', () => {
       const s = generating({ splitSeed: 'the-seed' });
       s.run(recordChunk(0, [item('a'), item('b'), item('c')]));
-      const events = s.run({ type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' }, report: null, benchmark: null, now: NOW });
+      const events = s.run({
+        type: 'CompleteGeneration',
+        jobId: 'job-1',
+        splits: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' },
+        report: null,
+        benchmark: null,
+        now: NOW,
+      });
       expect(events.map((e) => e.type)).toEqual(['DatasetSplitAssigned', 'DatasetGenerationCompleted']);
       expect(events[0].data).toEqual({ seed: 'the-seed', assignments: { entry_1: 'train', entry_2: 'validation', entry_3: 'test' } });
       expect([...s.state.entries.values()].map((e) => e.split)).toEqual(['train', 'validation', 'test']);
@@ -178,7 +233,10 @@ describe('dataset decider', () => {
   describe('FailGeneration', () => {
     it('fails a running job once', () => {
       const s = generating();
-      const failed = only(s.run({ type: 'FailGeneration', jobId: 'job-1', error: 'every chunk failed', now: NOW }), 'DatasetGenerationFailed');
+      const failed = only(
+        s.run({ type: 'FailGeneration', jobId: 'job-1', error: 'every chunk failed', now: NOW }),
+        'DatasetGenerationFailed',
+      );
       expect(failed.data).toEqual({ jobId: 'job-1', error: 'every chunk failed', failedAt: NOW });
       expect(s.state.status).toBe('failed');
       expect(s.run({ type: 'FailGeneration', jobId: 'job-1', error: 'again', now: NOW })).toEqual([]);
@@ -196,7 +254,10 @@ describe('dataset decider: cancelling and completing with a report', () => {
     const s = generating();
     s.run(recordChunk(0, [item('q1')]));
     const [cancelled] = s.run({ type: 'CancelJob', jobId: 'job-1', actor: 'ana', now: NOW });
-    expect(cancelled).toMatchObject({ type: 'DatasetJobCancelled', data: { jobId: 'job-1', kind: 'generation', actor: 'ana', result: { entries_count: 1, chunks_processed: 1 } } });
+    expect(cancelled).toMatchObject({
+      type: 'DatasetJobCancelled',
+      data: { jobId: 'job-1', kind: 'generation', actor: 'ana', result: { entries_count: 1, chunks_processed: 1 } },
+    });
     expect(s.state.status).toBe('cancelled');
     expect(s.state.entries.size).toBe(1);
     expect(s.run(recordChunk(1, [item('q2')]))).toEqual([]);

@@ -14,54 +14,69 @@ import type {
   Usage,
 } from './dataset.types';
 
-export type DatasetGenerationRequested = DomainEvent<'DatasetGenerationRequested', {
-  readonly datasetId: string;
-  readonly jobId: string;
-  readonly projectId: string;
-  readonly name: string;
-  readonly version: string;
-  readonly config: GenerationConfig;
-  /** The provider that will generate, resolved at request time (e.g. `extractive`). */
-  readonly model: string;
-  readonly taxonomyId: string | null;
-  readonly categories: readonly string[] | null;
-  /** The chunks to process, in order; a job's progress counts these. */
-  readonly chunkIds: readonly string[];
-  readonly splitSeed: string;
-  readonly requestedAt: string;
-}>;
+export type DatasetGenerationRequested = DomainEvent<
+  'DatasetGenerationRequested',
+  {
+    readonly datasetId: string;
+    readonly jobId: string;
+    readonly projectId: string;
+    readonly name: string;
+    readonly version: string;
+    readonly config: GenerationConfig;
+    /** The provider that will generate, resolved at request time (e.g. `extractive`). */
+    readonly model: string;
+    readonly taxonomyId: string | null;
+    readonly categories: readonly string[] | null;
+    /** The chunks to process, in order; a job's progress counts these. */
+    readonly chunkIds: readonly string[];
+    readonly splitSeed: string;
+    readonly requestedAt: string;
+  }
+>;
 
-export type DatasetChunkProcessed = DomainEvent<'DatasetChunkProcessed', {
-  readonly jobId: string;
-  readonly chunkIndex: number;
-  readonly chunkId: string;
-  readonly accepted: readonly EntryRecord[];
-  readonly rejected: readonly RejectedRecord[];
-  /** Items the model returned that failed parsing or the item schema. */
-  readonly invalid: readonly InvalidItemRecord[];
-  /** Tokens (and cost) of the chunk's model calls; null for offline models. */
-  readonly usage: Usage | null;
-  /** Why the chunk produced nothing, when it failed; the job goes on with the next chunk. */
-  readonly failure: string | null;
-  readonly processedAt: string;
-}>;
+export type DatasetChunkProcessed = DomainEvent<
+  'DatasetChunkProcessed',
+  {
+    readonly jobId: string;
+    readonly chunkIndex: number;
+    readonly chunkId: string;
+    readonly accepted: readonly EntryRecord[];
+    readonly rejected: readonly RejectedRecord[];
+    /** Items the model returned that failed parsing or the item schema. */
+    readonly invalid: readonly InvalidItemRecord[];
+    /** Tokens (and cost) of the chunk's model calls; null for offline models. */
+    readonly usage: Usage | null;
+    /** Why the chunk produced nothing, when it failed; the job goes on with the next chunk. */
+    readonly failure: string | null;
+    readonly processedAt: string;
+  }
+>;
 
-export type DatasetSplitAssigned = DomainEvent<'DatasetSplitAssigned', {
-  readonly seed: string;
-  readonly assignments: SplitAssignments;
-}>;
+export type DatasetSplitAssigned = DomainEvent<
+  'DatasetSplitAssigned',
+  {
+    readonly seed: string;
+    readonly assignments: SplitAssignments;
+  }
+>;
 
-export type DatasetGenerationCompleted = DomainEvent<'DatasetGenerationCompleted', {
-  readonly jobId: string;
-  readonly result: GenerationResultSummary;
-  readonly completedAt: string;
-}>;
+export type DatasetGenerationCompleted = DomainEvent<
+  'DatasetGenerationCompleted',
+  {
+    readonly jobId: string;
+    readonly result: GenerationResultSummary;
+    readonly completedAt: string;
+  }
+>;
 
-export type DatasetGenerationFailed = DomainEvent<'DatasetGenerationFailed', {
-  readonly jobId: string;
-  readonly error: string;
-  readonly failedAt: string;
-}>;
+export type DatasetGenerationFailed = DomainEvent<
+  'DatasetGenerationFailed',
+  {
+    readonly jobId: string;
+    readonly error: string;
+    readonly failedAt: string;
+  }
+>;
 
 /** The fields an edit sets, as the user sent them. */
 export interface EntryChanges {
@@ -71,65 +86,86 @@ export interface EntryChanges {
 }
 
 /** Schema 2: also the outcome, i.e. the entry's content after the edit and the dataset's version. */
-export type DatasetEntryEdited = DomainEvent<'DatasetEntryEdited', {
-  readonly entryId: string;
-  readonly changes: EntryChanges;
-  readonly feedback: string | null;
-  readonly version: number;
-  readonly content: EntryContent;
-  readonly datasetVersion: string;
-  readonly actor: string;
-  readonly editedAt: string;
-}>;
+export type DatasetEntryEdited = DomainEvent<
+  'DatasetEntryEdited',
+  {
+    readonly entryId: string;
+    readonly changes: EntryChanges;
+    readonly feedback: string | null;
+    readonly version: number;
+    readonly content: EntryContent;
+    readonly datasetVersion: string;
+    readonly actor: string;
+    readonly editedAt: string;
+  }
+>;
 
 export type DatasetFeedbackAdded = DomainEvent<'DatasetFeedbackAdded', FeedbackRecord & { readonly createdAt: string }>;
 
-export type DatasetRegenerationRequested = DomainEvent<'DatasetRegenerationRequested', {
-  readonly jobId: string;
-  readonly entryIds: readonly string[];
-  readonly config: RegenerationConfig;
-  readonly requestedAt: string;
-}>;
+export type DatasetRegenerationRequested = DomainEvent<
+  'DatasetRegenerationRequested',
+  {
+    readonly jobId: string;
+    readonly entryIds: readonly string[];
+    readonly config: RegenerationConfig;
+    readonly requestedAt: string;
+  }
+>;
 
-export type DatasetEntryRegenerated = DomainEvent<'DatasetEntryRegenerated', {
-  readonly jobId: string;
-  readonly entryId: string;
-  readonly content: EntryContent;
-  readonly version: number;
-  readonly regeneratedAt: string;
-}>;
+export type DatasetEntryRegenerated = DomainEvent<
+  'DatasetEntryRegenerated',
+  {
+    readonly jobId: string;
+    readonly entryId: string;
+    readonly content: EntryContent;
+    readonly version: number;
+    readonly regeneratedAt: string;
+  }
+>;
 
-export type DatasetRegenerationCompleted = DomainEvent<'DatasetRegenerationCompleted', {
-  readonly jobId: string;
-  readonly regenerated: number;
-  readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
-  /** Schema 2: the dataset's version once the regenerated entries count. */
-  readonly datasetVersion: string;
-  readonly completedAt: string;
-}>;
+export type DatasetRegenerationCompleted = DomainEvent<
+  'DatasetRegenerationCompleted',
+  {
+    readonly jobId: string;
+    readonly regenerated: number;
+    readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+    /** Schema 2: the dataset's version once the regenerated entries count. */
+    readonly datasetVersion: string;
+    readonly completedAt: string;
+  }
+>;
 
-export type DatasetQualityAnalysed = DomainEvent<'DatasetQualityAnalysed', {
-  readonly jobId: string;
-  readonly report: QualityReport;
-  readonly analysedAt: string;
-}>;
+export type DatasetQualityAnalysed = DomainEvent<
+  'DatasetQualityAnalysed',
+  {
+    readonly jobId: string;
+    readonly report: QualityReport;
+    readonly analysedAt: string;
+  }
+>;
 
-export type DatasetBenchmarkRecorded = DomainEvent<'DatasetBenchmarkRecorded', {
-  readonly jobId: string;
-  readonly result: BenchmarkResult;
-  readonly recordedAt: string;
-}>;
+export type DatasetBenchmarkRecorded = DomainEvent<
+  'DatasetBenchmarkRecorded',
+  {
+    readonly jobId: string;
+    readonly result: BenchmarkResult;
+    readonly recordedAt: string;
+  }
+>;
 
-export type DatasetJobCancelled = DomainEvent<'DatasetJobCancelled', {
-  readonly jobId: string;
-  readonly kind: 'generation' | 'regeneration';
-  readonly actor: string;
-  /** For a generation: the counts at the moment of cancelling. */
-  readonly result: GenerationResultSummary | null;
-  /** Schema 2: the dataset's version after the cancel (a regeneration keeps what it replaced so far). */
-  readonly datasetVersion: string;
-  readonly cancelledAt: string;
-}>;
+export type DatasetJobCancelled = DomainEvent<
+  'DatasetJobCancelled',
+  {
+    readonly jobId: string;
+    readonly kind: 'generation' | 'regeneration';
+    readonly actor: string;
+    /** For a generation: the counts at the moment of cancelling. */
+    readonly result: GenerationResultSummary | null;
+    /** Schema 2: the dataset's version after the cancel (a regeneration keeps what it replaced so far). */
+    readonly datasetVersion: string;
+    readonly cancelledAt: string;
+  }
+>;
 
 export type DatasetEvent =
   | DatasetGenerationRequested

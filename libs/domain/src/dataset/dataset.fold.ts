@@ -11,4 +11,5 @@ export const foldDataset = (events: readonly StoredEvent[], count = events.lengt
   events.slice(0, count).reduce(datasetDecider.evolveStored!, datasetDecider.initialState());
 
 /** Whether an event of this type and schema needs the stream before it to be read as the current schema. */
-export const isLegacyDatasetEvent = (event: StoredEvent): boolean => event.schemaVersion < (datasetDecider.schemaVersions?.[event.type] ?? 1);
+export const isLegacyDatasetEvent = (event: StoredEvent): boolean =>
+  event.schemaVersion < (datasetDecider.schemaVersions?.[event.type] ?? 1);

@@ -68,7 +68,12 @@ const withJob = (state: DatasetState, jobId: string, update: (job: JobProgress) 
 };
 
 /** Replaces an entry's content, keeping the exact-duplicate index in step. */
-const withContent = (state: DatasetState, entry: EntryState, content: EntryContent, version: number): Pick<DatasetState, 'entries' | 'duplicateKeys'> => {
+const withContent = (
+  state: DatasetState,
+  entry: EntryState,
+  content: EntryContent,
+  version: number,
+): Pick<DatasetState, 'entries' | 'duplicateKeys'> => {
   const keys = new Map(state.duplicateKeys);
   if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
   keys.set(duplicateKey(content), entry.entryId);
@@ -80,8 +85,22 @@ const entryNumber = (entryId: string): number => Number(entryId.slice('entry_'.l
 export const evolveDataset = (state: DatasetState, event: DatasetEvent): DatasetState => {
   switch (event.type) {
     case 'DatasetGenerationRequested': {
-      const job: JobProgress = { jobId: event.data.jobId, kind: 'generation', done: new Set(), failedChunks: 0, finished: false, entryIds: [], regenerationConfig: null };
-      return { ...state, request: event.data, status: 'generating', version: event.data.version, jobs: new Map(state.jobs).set(job.jobId, job) };
+      const job: JobProgress = {
+        jobId: event.data.jobId,
+        kind: 'generation',
+        done: new Set(),
+        failedChunks: 0,
+        finished: false,
+        entryIds: [],
+        regenerationConfig: null,
+      };
+      return {
+        ...state,
+        request: event.data,
+        status: 'generating',
+        version: event.data.version,
+        jobs: new Map(state.jobs).set(job.jobId, job),
+      };
     }
     case 'DatasetChunkProcessed': {
       const entries = new Map(state.entries);
@@ -151,7 +170,10 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       return { ...state, status: event.data.kind === 'generation' ? 'cancelled' : state.status, version: event.data.datasetVersion, jobs };
     }
     case 'DatasetRegenerationCompleted':
-      return { ...state, version: event.data.datasetVersion, jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
+      return {
+        ...state,
+        version: event.data.datasetVersion,
+        jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })),
+      };
   }
 };
-

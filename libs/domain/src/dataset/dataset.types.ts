@@ -62,7 +62,8 @@ export interface RejectedRecord extends EntryRecord {
 /** A scored item as the worker hands it to the decider; the decider assigns its id. */
 export interface ScoredItem extends EntryContent {
   /** Set by the worker for a near-duplicate of an existing entry or of an earlier item in the same batch. */
-  readonly duplicateOf?: { readonly entryId: string; readonly similarity: number } | { readonly batchIndex: number; readonly similarity: number };
+  readonly duplicateOf?:
+    { readonly entryId: string; readonly similarity: number } | { readonly batchIndex: number; readonly similarity: number };
 }
 
 export interface FeedbackRecord {

@@ -42,4 +42,12 @@ export const upcastDatasetEvent = (event: StoredEvent, before: DatasetState): Da
 };
 
 /** Only for an edit of an entry the log never had, which no build wrote. */
-const EMPTY_CONTENT = { question: null, answer: null, category: 'General', difficulty: 'intermediate', qualityScore: null, qualityComponents: null, metadata: {} } as const;
+const EMPTY_CONTENT = {
+  question: null,
+  answer: null,
+  category: 'General',
+  difficulty: 'intermediate',
+  qualityScore: null,
+  qualityComponents: null,
+  metadata: {},
+} as const;

@@ -24,7 +24,13 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
     const record: EntryRecord = { ...content, entryId, sourceChunk: command.chunkId };
     const exact = keys.get(duplicateKey(item));
     // A near-duplicate hint names an existing entry or an earlier item of this batch; any other is ignored.
-    const near = duplicateOf && ('entryId' in duplicateOf ? duplicateOf.entryId : duplicateOf.batchIndex < assigned.length ? assigned[duplicateOf.batchIndex] : undefined);
+    const near =
+      duplicateOf &&
+      ('entryId' in duplicateOf
+        ? duplicateOf.entryId
+        : duplicateOf.batchIndex < assigned.length
+          ? assigned[duplicateOf.batchIndex]
+          : undefined);
     assigned.push(entryId);
     let rejection: Rejection | null = null;
     if (exact) rejection = { reason: 'duplicate', duplicate_of: exact, similarity: 1 };
@@ -41,7 +47,17 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
   return [
     {
       type: 'DatasetChunkProcessed',
-      data: { jobId: command.jobId, chunkIndex: command.chunkIndex, chunkId: command.chunkId, accepted, rejected, invalid: command.invalid, usage: command.usage, failure: command.failure, processedAt: command.now },
+      data: {
+        jobId: command.jobId,
+        chunkIndex: command.chunkIndex,
+        chunkId: command.chunkId,
+        accepted,
+        rejected,
+        invalid: command.invalid,
+        usage: command.usage,
+        failure: command.failure,
+        processedAt: command.now,
+      },
     },
   ];
 };

@@ -11,7 +11,16 @@ const ingest: IngestDocument = {
   chunkOverlap: 100,
   chunks: [
     { chunkId: 'c1', index: 0, text: '# A\nalpha', heading: 'A', headingPath: ['A'], startOffset: 0, endOffset: 9, metadata: {} },
-    { chunkId: 'c2', index: 1, text: '# B\nbeta', heading: 'B', headingPath: ['B'], startOffset: 10, endOffset: 18, metadata: { page_start: 2, page_end: 2 } },
+    {
+      chunkId: 'c2',
+      index: 1,
+      text: '# B\nbeta',
+      heading: 'B',
+      headingPath: ['B'],
+      startOffset: 10,
+      endOffset: 18,
+      metadata: { page_start: 2, page_end: 2 },
+    },
   ],
   now: '2025-01-01T00:00:00.000Z',
 };

@@ -13,16 +13,19 @@ export interface ChunkRecord {
 }
 
 /** A document was parsed and split into chunks; the chunks are part of the fact. */
-export type DocumentIngested = DomainEvent<'DocumentIngested', {
-  readonly documentId: string;
-  readonly projectId: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly sizeBytes: number;
-  readonly chunkSize: number;
-  readonly chunkOverlap: number;
-  readonly chunks: readonly ChunkRecord[];
-  readonly ingestedAt: string;
-}>;
+export type DocumentIngested = DomainEvent<
+  'DocumentIngested',
+  {
+    readonly documentId: string;
+    readonly projectId: string;
+    readonly fileName: string;
+    readonly contentType: string;
+    readonly sizeBytes: number;
+    readonly chunkSize: number;
+    readonly chunkOverlap: number;
+    readonly chunks: readonly ChunkRecord[];
+    readonly ingestedAt: string;
+  }
+>;
 
 export type DocumentEvent = DocumentIngested;

@@ -20,7 +20,13 @@ export const jobDecider: Decider<ClaimJob, JobState, JobEvent> = {
   decide: (command, state) => [
     {
       type: 'JobClaimed',
-      data: { jobId: command.jobId, datasetId: command.datasetId, attempt: state.attempts + 1, workerId: command.workerId, claimedAt: command.now },
+      data: {
+        jobId: command.jobId,
+        datasetId: command.datasetId,
+        attempt: state.attempts + 1,
+        workerId: command.workerId,
+        claimedAt: command.now,
+      },
     },
   ],
   evolve: (state, event) => ({ attempts: Math.max(state.attempts, event.data.attempt) }),

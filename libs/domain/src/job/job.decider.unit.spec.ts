@@ -1,6 +1,12 @@
 import { fold, jobDecider, jobStream, type ClaimJob, type JobEvent } from '@compileo/domain';
 
-const claim = (workerId: string): ClaimJob => ({ type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId, now: '2025-01-01T00:00:00.000Z' });
+const claim = (workerId: string): ClaimJob => ({
+  type: 'ClaimJob',
+  jobId: 'job-1',
+  datasetId: 'ds-1',
+  workerId,
+  now: '2025-01-01T00:00:00.000Z',
+});
 
 describe('job decider', () => {
   it('names its stream job-<id>', () => expect(jobStream('job-1')).toBe('job-job-1'));
@@ -13,12 +19,18 @@ describe('job decider', () => {
       [2, 'w2'],
       [3, 'w1'],
     ]);
-    expect(history[0]).toEqual({ type: 'JobClaimed', data: { jobId: 'job-1', datasetId: 'ds-1', attempt: 1, workerId: 'w1', claimedAt: '2025-01-01T00:00:00.000Z' } });
+    expect(history[0]).toEqual({
+      type: 'JobClaimed',
+      data: { jobId: 'job-1', datasetId: 'ds-1', attempt: 1, workerId: 'w1', claimedAt: '2025-01-01T00:00:00.000Z' },
+    });
     expect(fold(jobDecider, history)).toEqual({ attempts: 3 });
   });
 
   it('attempts never go backwards when folding an out-of-order attempt number', () => {
-    const event = (attempt: number): JobEvent => ({ type: 'JobClaimed', data: { jobId: 'j', datasetId: 'd', attempt, workerId: 'w', claimedAt: '' } });
+    const event = (attempt: number): JobEvent => ({
+      type: 'JobClaimed',
+      data: { jobId: 'j', datasetId: 'd', attempt, workerId: 'w', claimedAt: '' },
+    });
     expect(fold(jobDecider, [event(1), event(3), event(2)])).toEqual({ attempts: 3 });
   });
 });

@@ -5,7 +5,13 @@ import type { PromptParameters } from '../values';
 import type { ProjectEvent } from './project.events';
 
 export type ProjectCommand =
-  | { readonly type: 'CreateProject'; readonly projectId: string; readonly name: string; readonly description: string | null; readonly now: string }
+  | {
+      readonly type: 'CreateProject';
+      readonly projectId: string;
+      readonly name: string;
+      readonly description: string | null;
+      readonly now: string;
+    }
   | {
       readonly type: 'SaveParameters';
       readonly projectId: string;
@@ -37,7 +43,12 @@ export const projectDecider: Decider<ProjectCommand, ProjectState, ProjectEvent>
   decide(command, state) {
     if (command.type === 'CreateProject') {
       if (state.exists) throw new ConcurrencyError(`project ${command.projectId} already exists`, 'no_stream', 'stream_exists');
-      return [{ type: 'ProjectCreated', data: { projectId: command.projectId, name: command.name, description: command.description, createdAt: command.now } }];
+      return [
+        {
+          type: 'ProjectCreated',
+          data: { projectId: command.projectId, name: command.name, description: command.description, createdAt: command.now },
+        },
+      ];
     }
     if (!state.exists) throw new NotFoundError('project', command.projectId);
     switch (command.type) {

@@ -25,16 +25,31 @@ describe('project decider', () => {
 
   it('SaveParameters keeps every save; the latest wins in state', () => {
     const history: ProjectEvent[] = [...projectDecider.decide(create, projectDecider.initialState())];
-    for (const [id, purpose] of [['param-1', 'first'], ['param-2', 'second']] as const) {
+    for (const [id, purpose] of [
+      ['param-1', 'first'],
+      ['param-2', 'second'],
+    ] as const) {
       const events = projectDecider.decide(save(id, purpose), fold(projectDecider, history));
-      expect(events).toEqual([{ type: 'ParametersSaved', data: { parameterId: id, projectId: 'p1', parameters: { purpose, dataset_format: 'jsonl' }, savedAt: NOW } }]);
+      expect(events).toEqual([
+        {
+          type: 'ParametersSaved',
+          data: { parameterId: id, projectId: 'p1', parameters: { purpose, dataset_format: 'jsonl' }, savedAt: NOW },
+        },
+      ]);
       history.push(...events);
     }
     expect(fold(projectDecider, history).latestParameters).toEqual({ purpose: 'second', dataset_format: 'jsonl' });
   });
 
   describe('AllocateDatasetVersion', () => {
-    const allocate = (datasetId: string, name: string, versioned = true): ProjectCommand => ({ type: 'AllocateDatasetVersion', projectId: 'p1', datasetId, name, versioned, now: NOW });
+    const allocate = (datasetId: string, name: string, versioned = true): ProjectCommand => ({
+      type: 'AllocateDatasetVersion',
+      projectId: 'p1',
+      datasetId,
+      name,
+      versioned,
+      now: NOW,
+    });
 
     it('on a missing project is a NotFoundError', () => {
       expect(() => projectDecider.decide(allocate('d1', 'qa'), projectDecider.initialState())).toThrow(NotFoundError);
@@ -43,7 +58,12 @@ describe('project decider', () => {
     it('gives each generation under a name the next minor version, names independent', () => {
       const history: ProjectEvent[] = [...projectDecider.decide(create, projectDecider.initialState())];
       const versions: string[] = [];
-      for (const [datasetId, name] of [['d1', 'qa'], ['d2', 'qa'], ['d3', 'other'], ['d4', 'qa']] as const) {
+      for (const [datasetId, name] of [
+        ['d1', 'qa'],
+        ['d2', 'qa'],
+        ['d3', 'other'],
+        ['d4', 'qa'],
+      ] as const) {
         const events = projectDecider.decide(allocate(datasetId, name), fold(projectDecider, history));
         expect(events).toHaveLength(1);
         expect(events[0].data).toMatchObject({ projectId: 'p1', datasetId, name });

@@ -30,8 +30,11 @@ export interface Decider<C, S, E extends DomainEvent> {
 }
 
 /** Folds one stored event through the decider, with its upcaster where it has one. */
-export const evolveStored = <S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'evolve' | 'evolveStored'>, state: S, event: StoredEvent): S =>
-  decider.evolveStored ? decider.evolveStored(state, event) : decider.evolve(state, event as unknown as E);
+export const evolveStored = <S, E extends DomainEvent>(
+  decider: Pick<Decider<unknown, S, E>, 'evolve' | 'evolveStored'>,
+  state: S,
+  event: StoredEvent,
+): S => (decider.evolveStored ? decider.evolveStored(state, event) : decider.evolve(state, event as unknown as E));
 
 export const fold = <S, E extends DomainEvent>(decider: Pick<Decider<never, S, E>, 'initialState' | 'evolve'>, events: readonly E[]): S =>
   events.reduce(decider.evolve, decider.initialState());

@@ -38,7 +38,11 @@ export const taxonomyDecider: Decider<CreateTaxonomy, TaxonomyState, TaxonomyEve
   initialState: () => ({ exists: false, categories: [] }),
   decide(command, state) {
     if (state.exists) {
-      throw new ConcurrencyError(`taxonomy '${command.name}' already exists in project ${command.projectId} (${command.taxonomyId})`, 'no_stream', 'stream_exists');
+      throw new ConcurrencyError(
+        `taxonomy '${command.name}' already exists in project ${command.projectId} (${command.taxonomyId})`,
+        'no_stream',
+        'stream_exists',
+      );
     }
     const { type: _type, now, ...data } = command;
     return [{ type: 'TaxonomyCreated', data: { ...data, categories: flattenTaxonomy(command.taxonomy), createdAt: now } }];

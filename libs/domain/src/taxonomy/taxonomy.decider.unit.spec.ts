@@ -1,4 +1,12 @@
-import { ConcurrencyError, flattenTaxonomy, fold, taxonomyDecider, taxonomyStream, type CreateTaxonomy, type TaxonomyNode } from '@compileo/domain';
+import {
+  ConcurrencyError,
+  flattenTaxonomy,
+  fold,
+  taxonomyDecider,
+  taxonomyStream,
+  type CreateTaxonomy,
+  type TaxonomyNode,
+} from '@compileo/domain';
 
 const NOW = '2025-01-01T00:00:00.000Z';
 
@@ -12,11 +20,25 @@ describe('flattenTaxonomy', () => {
         { name: 'Pharmacology' },
       ],
     };
-    expect(flattenTaxonomy(root)).toEqual(['Cardiology', 'Arrhythmia', 'Heart failure', 'Oncology', 'Chemotherapy', 'Dosing', 'Pharmacology']);
+    expect(flattenTaxonomy(root)).toEqual([
+      'Cardiology',
+      'Arrhythmia',
+      'Heart failure',
+      'Oncology',
+      'Chemotherapy',
+      'Dosing',
+      'Pharmacology',
+    ]);
   });
 
   it('keeps the first occurrence of a repeated name', () => {
-    const root: TaxonomyNode = { name: 'R', children: [{ name: 'A', children: [{ name: 'Shared' }] }, { name: 'B', children: [{ name: 'Shared' }, { name: 'A' }] }] };
+    const root: TaxonomyNode = {
+      name: 'R',
+      children: [
+        { name: 'A', children: [{ name: 'Shared' }] },
+        { name: 'B', children: [{ name: 'Shared' }, { name: 'A' }] },
+      ],
+    };
     expect(flattenTaxonomy(root)).toEqual(['A', 'Shared', 'B']);
   });
 
@@ -44,7 +66,15 @@ describe('taxonomy decider', () => {
     expect(events).toEqual([
       {
         type: 'TaxonomyCreated',
-        data: { taxonomyId: 't1', projectId: 'p1', name: 'Topics', description: 'desc', taxonomy: create.taxonomy, categories: ['A', 'B', 'B1'], createdAt: NOW },
+        data: {
+          taxonomyId: 't1',
+          projectId: 'p1',
+          name: 'Topics',
+          description: 'desc',
+          taxonomy: create.taxonomy,
+          categories: ['A', 'B', 'B1'],
+          createdAt: NOW,
+        },
       },
     ]);
     expect(fold(taxonomyDecider, events)).toEqual({ exists: true, categories: ['A', 'B', 'B1'] });

@@ -37,7 +37,14 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     const seeder = new CommandRunner(real);
     await seeder.run(STREAM, datasetDecider, requestGeneration());
     await seeder.run(STREAM, datasetDecider, recordChunk(0, [item('q1'), item('q2'), item('q3'), item('q4')]));
-    await seeder.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: null, report: null, benchmark: null, now: NOW });
+    await seeder.run(STREAM, datasetDecider, {
+      type: 'CompleteGeneration',
+      jobId: 'job-1',
+      splits: null,
+      report: null,
+      benchmark: null,
+      now: NOW,
+    });
   };
 
   beforeEach(async () => {
@@ -58,7 +65,14 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     expect(created.state.status).toBe('generating');
     expect(created.position).not.toBeNull();
     const chunk = await runner.run(STREAM, datasetDecider, recordChunk(0, [item('a')]));
-    const completed = await runner.run(STREAM, datasetDecider, { type: 'CompleteGeneration', jobId: 'job-1', splits: { entry_1: 'train' }, report: null, benchmark: null, now: NOW });
+    const completed = await runner.run(STREAM, datasetDecider, {
+      type: 'CompleteGeneration',
+      jobId: 'job-1',
+      splits: { entry_1: 'train' },
+      report: null,
+      benchmark: null,
+      now: NOW,
+    });
     expect(completed.events.map((e) => e.type)).toEqual(['DatasetSplitAssigned', 'DatasetGenerationCompleted']);
     expect(store.appends.map((a) => a.expectedRevision)).toEqual(['no_stream', 0n, 1n]);
     expect(real.comparePositions(chunk.position as string, completed.position as string)).toBeLessThan(0);
@@ -163,7 +177,16 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     const other = new CommandRunner(real);
     let n = 0;
     store.beforeAppend = async () => {
-      await other.run(STREAM, datasetDecider, { type: 'AddFeedback', feedbackId: `fb-${n++}`, entryIds: ['entry_4'], feedbackType: 'quality_issue', comments: null, rating: null, actor: 'x', now: NOW });
+      await other.run(STREAM, datasetDecider, {
+        type: 'AddFeedback',
+        feedbackId: `fb-${n++}`,
+        entryIds: ['entry_4'],
+        feedbackType: 'quality_issue',
+        comments: null,
+        rating: null,
+        actor: 'x',
+        now: NOW,
+      });
     };
     const error = await runner.run(STREAM, datasetDecider, edit('entry_1', 1), { maxRetries: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConcurrencyError);
@@ -185,7 +208,10 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
       if (++waiting === 2) bothLoaded.open();
       await bothLoaded.promise;
     };
-    const [a, b] = await Promise.all([workerA.run(STREAM, datasetDecider, command, { idSeed }), workerB.run(STREAM, datasetDecider, command, { idSeed })]);
+    const [a, b] = await Promise.all([
+      workerA.run(STREAM, datasetDecider, command, { idSeed }),
+      workerB.run(STREAM, datasetDecider, command, { idSeed }),
+    ]);
     store.beforeAppend = null;
     expect(a.events).toHaveLength(1);
     expect(b.events).toHaveLength(1);
@@ -224,14 +250,21 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     const result = await runnerA.run(STREAM, datasetDecider, edit('entry_1', 2, 'by A'));
     expect(result.state.entries.get('entry_1')?.version).toBe(3);
     expect(store.failedAppends).toEqual([]);
-    const claimed = await runnerA.run(jobStream('job-1'), jobDecider, { type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId: 'A', now: NOW });
+    const claimed = await runnerA.run(jobStream('job-1'), jobDecider, {
+      type: 'ClaimJob',
+      jobId: 'job-1',
+      datasetId: 'ds-1',
+      workerId: 'A',
+      now: NOW,
+    });
     expect(claimed.events[0].data.attempt).toBe(2);
   });
 
   it('a fresh runner loads a stream of more than ten events in revision order (revision 10 after 9, not after 1)', async () => {
     await seedDataset();
     const writer = new CommandRunner(real);
-    for (let version = 1; version <= 9; version++) await writer.run(STREAM, datasetDecider, edit('entry_1', version, `answer v${version + 1}`));
+    for (let version = 1; version <= 9; version++)
+      await writer.run(STREAM, datasetDecider, edit('entry_1', version, `answer v${version + 1}`));
     const recorded = await real.readStream(STREAM);
     expect(recorded.map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => BigInt(i)));
 

@@ -44,7 +44,8 @@ export class CommandRunner {
     let state = (cached?.state as S | undefined) ?? decider.initialState();
     let revision = cached?.revision ?? null;
     const recorded = await this.store.readStream(streamId, revision === null ? {} : { from: revision + 1n });
-    for (const event of recorded) state = evolveStored(decider, state, { type: event.type, data: event.data, schemaVersion: event.metadata.schemaVersion ?? 1 });
+    for (const event of recorded)
+      state = evolveStored(decider, state, { type: event.type, data: event.data, schemaVersion: event.metadata.schemaVersion ?? 1 });
     if (recorded.length) revision = recorded[recorded.length - 1].revision;
     if (revision !== null) this.cache.set(key, state, revision);
     return { state, revision };
@@ -56,7 +57,12 @@ export class CommandRunner {
     return key;
   }
 
-  async run<C, S, E extends DomainEvent>(streamId: string, decider: Decider<C, S, E>, command: C, options: RunOptions = {}): Promise<RunResult<S, E>> {
+  async run<C, S, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<C, S, E>,
+    command: C,
+    options: RunOptions = {},
+  ): Promise<RunResult<S, E>> {
     const maxRetries = options.maxRetries ?? 20;
     for (let attempt = 0; ; attempt++) {
       const { state, revision } = await this.load(streamId, decider);

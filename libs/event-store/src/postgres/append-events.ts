@@ -34,7 +34,8 @@ const conflict = (streamId: string, expected: ExpectedRevision, actual: bigint, 
 const positionOf = (row: { readonly transaction_id: string; readonly global_position: string }): string =>
   encodePosition({ transactionId: BigInt(row.transaction_id), globalPosition: BigInt(row.global_position) });
 
-const errorCode = (error: unknown): unknown => (typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined);
+const errorCode = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 
 const isUniqueViolation = (error: unknown): boolean => errorCode(error) === '23505';
 
@@ -63,9 +64,10 @@ export const appendEvents = async (
     await tx.query('INSERT INTO es_streams (stream_id, revision) VALUES ($1, -1) ON CONFLICT (stream_id) DO NOTHING', [streamId]);
   }
   // The row lock serialises appends to one stream; re-reading after the wait sees the winner's rows.
-  const { rows } = await tx.query<{ revision: string }>('SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1 FOR UPDATE', [
-    streamId,
-  ]);
+  const { rows } = await tx.query<{ revision: string }>(
+    'SELECT revision::text AS revision FROM es_streams WHERE stream_id = $1 FOR UPDATE',
+    [streamId],
+  );
   const current = rows.length === 0 ? NO_STREAM : BigInt(rows[0].revision);
 
   if (events.length === 0) {
@@ -91,7 +93,9 @@ export const appendEvents = async (
     const first = stored[0];
     const same =
       first !== undefined &&
-      stored.every((r, i) => r !== undefined && r.stream_id === streamId && BigInt(r.stream_revision) === BigInt(first.stream_revision) + BigInt(i)) &&
+      stored.every(
+        (r, i) => r !== undefined && r.stream_id === streamId && BigInt(r.stream_revision) === BigInt(first.stream_revision) + BigInt(i),
+      ) &&
       // The retry must carry the expectation the original append met.
       satisfies(expected, BigInt(first.stream_revision) - 1n);
     if (!same) throw conflict(streamId, expected, current, 'some event ids were already appended elsewhere');
@@ -111,7 +115,14 @@ export const appendEvents = async (
          VALUES ($1, $2::text::bigint, $3::text::uuid, $4, $5::text::jsonb, $6::text::jsonb)
          RETURNING event_id::text AS event_id, stream_id, stream_revision::text AS stream_revision,
                    global_position::text AS global_position, transaction_id::text AS transaction_id`,
-        [streamId, revision.toString(), event.id.toLowerCase(), event.type, JSON.stringify(event.data ?? null), JSON.stringify(event.metadata ?? {})],
+        [
+          streamId,
+          revision.toString(),
+          event.id.toLowerCase(),
+          event.type,
+          JSON.stringify(event.data ?? null),
+          JSON.stringify(event.metadata ?? {}),
+        ],
       );
       lastRef = inserted.rows[0];
     }

@@ -56,7 +56,9 @@ describe('late-committing transaction on real PostgreSQL', () => {
     // A: the adapter's own append code, in a transaction we hold open. It takes the lower xid and
     // the lower global_position.
     const txA: SqlExecutor = {
-      query: async <R>(text: string, params?: readonly unknown[]) => ({ rows: (await connectionA.query(text, params ? [...params] : undefined)).rows as R[] }),
+      query: async <R>(text: string, params?: readonly unknown[]) => ({
+        rows: (await connectionA.query(text, params ? [...params] : undefined)).rows as R[],
+      }),
     };
     const eventA = { id: randomUUID(), type: 'A', data: {} };
     const eventB = { id: randomUUID(), type: 'B', data: {} };

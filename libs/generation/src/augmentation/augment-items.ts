@@ -54,7 +54,8 @@ export const augmentItems = (items: readonly GeneratedItem[], kind: Augmentation
   return out;
 };
 
-const keyOf = (item: GeneratedItem): string => normalizeText(`${item.instruction ?? item.question ?? ''}\n${item.output ?? item.answer ?? ''}`);
+const keyOf = (item: GeneratedItem): string =>
+  normalizeText(`${item.instruction ?? item.question ?? ''}\n${item.output ?? item.answer ?? ''}`);
 
 const variantOf = (item: GeneratedItem, kind: Exclude<AugmentationKind, 'none'>, seed: string): GeneratedItem | null => {
   const reword = (text: string): string => (kind === 'paraphrase' ? paraphraseQuestion(text, seed) : replaceSynonyms(text, seed));
@@ -62,7 +63,8 @@ const variantOf = (item: GeneratedItem, kind: Exclude<AugmentationKind, 'none'>,
   if (item.instruction !== undefined) {
     const instruction = reword(item.instruction);
     if (!changed(item.instruction, instruction)) return null;
-    const question = item.question === item.instruction || item.question === null ? (item.question === null ? null : instruction) : reword(item.question);
+    const question =
+      item.question === item.instruction || item.question === null ? (item.question === null ? null : instruction) : reword(item.question);
     return { ...item, instruction, question };
   }
   if (item.question === null || item.question.trim() === '') return null;
@@ -77,7 +79,10 @@ const pick = <T>(options: readonly T[], seed: string, key: string): T => options
 
 /** Lower-cases a leading function word so a clause can follow a comma ("What is …" → "what is …"). */
 const lowerFirst = (text: string): string =>
-  text.replace(/^(What|Who|Which|When|Where|How|Why|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should|Would|Will|Has|Have|In|The|A|An|Summarize|Explain|Describe|List|Identify|Define|Outline|Give|Write|Provide|Name|Compare)\b/, (w) => w.toLowerCase());
+  text.replace(
+    /^(What|Who|Which|When|Where|How|Why|Is|Are|Was|Were|Do|Does|Did|Can|Could|Should|Would|Will|Has|Have|In|The|A|An|Summarize|Explain|Describe|List|Identify|Define|Outline|Give|Write|Provide|Name|Compare)\b/,
+    (w) => w.toLowerCase(),
+  );
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 type Rule = (text: string) => readonly string[];
@@ -155,7 +160,9 @@ const SPECIFIC_RULES: readonly Rule[] = [
   },
   (t) => {
     const m = /^Using only the excerpt, answer: (.+)$/s.exec(t);
-    return m ? [`Answer the following question from the excerpt alone: ${m[1]}`, `Relying only on the excerpt, answer this question: ${m[1]}`] : [];
+    return m
+      ? [`Answer the following question from the excerpt alone: ${m[1]}`, `Relying only on the excerpt, answer this question: ${m[1]}`]
+      : [];
   },
   (t) => {
     const m = /^Read the excerpt and explain (.+)\.$/.exec(t);

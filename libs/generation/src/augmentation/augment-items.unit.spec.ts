@@ -16,8 +16,14 @@ Treatment combines lifestyle changes, oral medication such as metformin, and ins
 const items = (mode: GenerationMode, style = 'factual', count = 6): GeneratedItem[] =>
   extractItems({
     chunk: { id: 'c', text: TEXT, heading: 'Diabetes', documentName: 'd.md' },
-    mode, count, prompt: '', promptName: '', categories: null,
-    parameters: { question_style: style, negativity_ratio: 0.34 }, variant: 0, avoid: [],
+    mode,
+    count,
+    prompt: '',
+    promptName: '',
+    categories: null,
+    parameters: { question_style: style, negativity_ratio: 0.34 },
+    variant: 0,
+    avoid: [],
   });
 
 const similarity = (a: GeneratedItem, b: GeneratedItem): number => jaccard(shingles(dedupText(a)), shingles(dedupText(b)));
@@ -53,7 +59,11 @@ describe('augmentItems', () => {
     for (const kind of ['paraphrase', 'synonym_replacement'] as const) {
       expect(augmentItems(original, kind, 'a')).toEqual(augmentItems(original, kind, 'a'));
     }
-    const bySeed = ['a', 'b', 'c', 'd'].map((s) => augmentItems(original, 'synonym_replacement', s).map((i) => i.question).join('|'));
+    const bySeed = ['a', 'b', 'c', 'd'].map((s) =>
+      augmentItems(original, 'synonym_replacement', s)
+        .map((i) => i.question)
+        .join('|'),
+    );
     expect(new Set(bySeed).size).toBeGreaterThan(1);
   });
 
@@ -96,7 +106,13 @@ describe('augmentItems', () => {
 describe('paraphraseQuestion', () => {
   it.each([
     ['What is insulin?', ['Can you explain what insulin is?', 'How would you describe insulin?']],
-    ['What does the section on "Diabetes" say about insulin?', ['What information does the section on "Diabetes" give about insulin?', 'According to the section on "Diabetes", what is known about insulin?']],
+    [
+      'What does the section on "Diabetes" say about insulin?',
+      [
+        'What information does the section on "Diabetes" give about insulin?',
+        'According to the section on "Diabetes", what is known about insulin?',
+      ],
+    ],
     ['Who first discovered insulin, according to the text?', ['According to the text, who first discovered insulin?']],
     ['According to the document, what is stated about glucose?', ['What is stated about glucose, according to the document?']],
     ["Summarize the section 'Diabetes'.", ["Provide a summary of the section 'Diabetes'.", "Write a summary of the section 'Diabetes'."]],
@@ -142,6 +158,12 @@ describe('replaceSynonyms', () => {
 
 describe('asAugmentation', () => {
   it('maps parameter values onto kinds', () => {
-    expect(['paraphrase', 'synonym_replacement', 'none', undefined, 'bogus'].map(asAugmentation)).toEqual(['paraphrase', 'synonym_replacement', 'none', 'none', 'none']);
+    expect(['paraphrase', 'synonym_replacement', 'none', undefined, 'bogus'].map(asAugmentation)).toEqual([
+      'paraphrase',
+      'synonym_replacement',
+      'none',
+      'none',
+      'none',
+    ]);
   });
 });

@@ -97,7 +97,10 @@ const parse = (table: string): ReadonlyMap<string, readonly string[]> => {
   for (const entry of table.split(';')) {
     const [word, list] = entry.split(':').map((s) => s.trim());
     if (!word || !list) continue;
-    const synonyms = list.split('|').map((s) => s.trim()).filter((s) => s !== '' && s !== word);
+    const synonyms = list
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s !== '' && s !== word);
     if (synonyms.length > 0 && !map.has(word)) map.set(word, synonyms);
   }
   return map;

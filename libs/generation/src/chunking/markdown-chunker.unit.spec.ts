@@ -3,8 +3,7 @@ import { chunkDocument, type TextChunk } from './markdown-chunker';
 import { DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE } from './chunk-options';
 
 const sentence = (i: number): string => `Sentence number ${i} explains a distinct fact about glucose metabolism.`;
-const paragraph = (from: number, n: number): string =>
-  Array.from({ length: n }, (_, i) => sentence(from + i)).join(' ');
+const paragraph = (from: number, n: number): string => Array.from({ length: n }, (_, i) => sentence(from + i)).join(' ');
 
 const expectWellFormed = (chunks: readonly TextChunk[], source: string, size: number): void => {
   chunks.forEach((c, i) => {

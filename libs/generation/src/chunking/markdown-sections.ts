@@ -11,7 +11,6 @@ export interface Section {
   readonly headingOnly: boolean;
 }
 
-
 /**
  * Splits Markdown at top-level heading tokens from marked's lexer, so "#" lines inside code fences or block
  * quotes are not headings. Offsets come from the tokens' raw text, which concatenates back to the source.

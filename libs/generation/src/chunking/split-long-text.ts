@@ -30,10 +30,7 @@ export const splitLongText = (text: string, start: number, end: number, size: nu
     }
     const half = pos + Math.floor(size / 2);
     const cut =
-      lastBefore(paragraphEnds, half, limit) ??
-      lastBefore(sentenceEnds, half, limit) ??
-      lastWhitespace(text, pos, limit) ??
-      limit;
+      lastBefore(paragraphEnds, half, limit) ?? lastBefore(sentenceEnds, half, limit) ?? lastWhitespace(text, pos, limit) ?? limit;
     spans.push({ start: pos, end: cut });
     pos = nextStart(text, cut, overlap, sentenceStarts, pos);
   }

@@ -24,15 +24,16 @@ export const dedupText = (item: {
   /** Accepted so any item can be passed; deliberately not compared. */
   readonly input?: string;
   readonly output?: string;
-}): string =>
-  [item.instruction ?? item.question ?? '', item.output ?? item.answer ?? ''].filter((s) => s !== '').join(' \n ');
+}): string => [item.instruction ?? item.question ?? '', item.output ?? item.answer ?? ''].filter((s) => s !== '').join(' \n ');
 
 /** Key for exact duplicates: equal after normalisation. */
 export const exactKey = (text: string): string => normalizeText(text);
 
 /** Word k-shingles of the normalised text; a text shorter than k words is a single shingle. */
 export const shingles = (text: string, k = SHINGLE_SIZE): Set<string> => {
-  const words = normalizeText(text).split(' ').filter((w) => w !== '');
+  const words = normalizeText(text)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0) return new Set();
   if (words.length <= k) return new Set([words.join(' ')]);
   const out = new Set<string>();

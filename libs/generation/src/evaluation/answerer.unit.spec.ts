@@ -20,16 +20,24 @@ describe('ExtractiveAnswerer', () => {
   });
 
   it('answers with the context sentence sharing the most content words with the question', async () => {
-    await expect(answerer.answer({ question: 'What does photosynthesis convert light energy into?', context: CONTEXT, signal: signal() })).resolves.toEqual({
+    await expect(
+      answerer.answer({ question: 'What does photosynthesis convert light energy into?', context: CONTEXT, signal: signal() }),
+    ).resolves.toEqual({
       answer: 'Photosynthesis converts light energy into chemical energy stored in glucose.',
       usage: null,
     });
-    const chlorophyll = await answerer.answer({ question: 'According to the text, which light does chlorophyll absorb?', context: CONTEXT, signal: signal() });
+    const chlorophyll = await answerer.answer({
+      question: 'According to the text, which light does chlorophyll absorb?',
+      context: CONTEXT,
+      signal: signal(),
+    });
     expect(chlorophyll.answer).toBe('Chlorophyll absorbs mostly blue and red light.');
   });
 
   it('strips list markers and never answers with a heading', async () => {
-    expect((await answerer.answer({ question: 'What does the process release?', context: CONTEXT, signal: signal() })).answer).toBe('The process releases oxygen as a by-product.');
+    expect((await answerer.answer({ question: 'What does the process release?', context: CONTEXT, signal: signal() })).answer).toBe(
+      'The process releases oxygen as a by-product.',
+    );
     expect(bestSentence('Photosynthesis?', '# Photosynthesis\n\nNothing else here.')).toBe('');
   });
 
@@ -39,14 +47,19 @@ describe('ExtractiveAnswerer', () => {
   });
 
   it('gives an empty answer closed-book or without any overlap', async () => {
-    await expect(answerer.answer({ question: 'What does photosynthesis convert?', context: null, signal: signal() })).resolves.toEqual({ answer: '', usage: null });
+    await expect(answerer.answer({ question: 'What does photosynthesis convert?', context: null, signal: signal() })).resolves.toEqual({
+      answer: '',
+      usage: null,
+    });
     expect((await answerer.answer({ question: 'Who won the 1998 World Cup?', context: CONTEXT, signal: signal() })).answer).toBe('');
   });
 
   it('rejects when already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(answerer.answer({ question: 'q', context: CONTEXT, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(answerer.answer({ question: 'q', context: CONTEXT, signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 

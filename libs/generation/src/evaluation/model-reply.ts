@@ -38,13 +38,17 @@ export const parseJsonReply = (text: string): JsonReply => {
   }
 };
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object's keys lower-cased and trimmed (`Answer`, ` RELEVANCE `): models are loose about case. */
 export const lowerKeys = (value: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const k = key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (!(k in out)) out[k] = v;
   }
   return out;

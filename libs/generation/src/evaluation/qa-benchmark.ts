@@ -58,7 +58,11 @@ type Setting = 'closed_book' | 'with_context';
  * the items (0 for an empty item list). A call that fails (after the answerer's own retries) scores 0 and is
  * counted in `failures`; it never fails the run. Calls run `concurrency` at a time, in item order.
  */
-export const runQaBenchmark = async (answerer: Answerer, items: readonly QaBenchmarkItem[], options: QaBenchmarkOptions): Promise<QaBenchmarkResult> => {
+export const runQaBenchmark = async (
+  answerer: Answerer,
+  items: readonly QaBenchmarkItem[],
+  options: QaBenchmarkOptions,
+): Promise<QaBenchmarkResult> => {
   const { signal } = options;
   if (signal.aborted) throw abortErrorFor(signal);
   const tasks: { readonly item: QaBenchmarkItem; readonly setting: Setting }[] = items.flatMap((item) => [

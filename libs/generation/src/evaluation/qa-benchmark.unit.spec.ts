@@ -46,7 +46,8 @@ describe('runQaBenchmark', () => {
 
   it('asks each question closed-book and with context and averages EM and F1 over the items', async () => {
     const answerer = new FakeAnswerer((r) => {
-      if (r.context === null) return { answer: r.question.includes('Hamlet') ? 'Shakespeare' : '', usage: { inputTokens: 10, outputTokens: 2 } };
+      if (r.context === null)
+        return { answer: r.question.includes('Hamlet') ? 'Shakespeare' : '', usage: { inputTokens: 10, outputTokens: 2 } };
       // With context: exact on two items, partial on the third.
       const answer = r.question.includes('France') ? 'Paris.' : r.question.includes('Hamlet') ? 'the William Shakespeare' : 'sky blue';
       return { answer, usage: { inputTokens: 30, outputTokens: 3 } };
@@ -70,7 +71,9 @@ describe('runQaBenchmark', () => {
 
   it('scores a failed call 0 and counts it, without failing the run', async () => {
     const answerer = new FakeAnswerer((r) =>
-      r.context !== null && r.question.includes('Hamlet') ? new Error('HTTP 500') : { answer: r.context === null ? '' : r.question.includes('France') ? 'Paris' : 'blue', usage: null },
+      r.context !== null && r.question.includes('Hamlet')
+        ? new Error('HTTP 500')
+        : { answer: r.context === null ? '' : r.question.includes('France') ? 'Paris' : 'blue', usage: null },
     );
     const result = await runQaBenchmark(answerer, items, { concurrency: 4, signal: signal() });
     expect(result.failures).toBe(1);
@@ -92,7 +95,15 @@ describe('runQaBenchmark', () => {
 
   it('returns zeros for no items', async () => {
     const result = await runQaBenchmark(new ExtractiveAnswerer(), [], { concurrency: 4, signal: signal() });
-    expect(result).toEqual({ suite: 'qa', model: 'extractive', n: 0, closed_book: { exact_match: 0, f1: 0 }, with_context: { exact_match: 0, f1: 0 }, usage: { input_tokens: 0, output_tokens: 0 }, failures: 0 });
+    expect(result).toEqual({
+      suite: 'qa',
+      model: 'extractive',
+      n: 0,
+      closed_book: { exact_match: 0, f1: 0 },
+      with_context: { exact_match: 0, f1: 0 },
+      usage: { input_tokens: 0, output_tokens: 0 },
+      failures: 0,
+    });
   });
 
   it('rejects with an AbortError when aborted, not counting failures', async () => {
@@ -101,14 +112,23 @@ describe('runQaBenchmark', () => {
       controller.abort();
       return new Error('aborted');
     });
-    await expect(runQaBenchmark(answerer, items, { concurrency: 2, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(runQaBenchmark(answerer, items, { concurrency: 2, signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(answerer.seen.length).toBeLessThanOrEqual(2);
   });
 
   it('scores the extractive baseline: nothing closed-book, the right sentence with context', async () => {
     const result = await runQaBenchmark(
       new ExtractiveAnswerer(),
-      [{ id: 'entry_1', question: 'What does chlorophyll absorb?', reference: 'Chlorophyll absorbs blue and red light.', context: 'Plants grow. Chlorophyll absorbs blue and red light.' }],
+      [
+        {
+          id: 'entry_1',
+          question: 'What does chlorophyll absorb?',
+          reference: 'Chlorophyll absorbs blue and red light.',
+          context: 'Plants grow. Chlorophyll absorbs blue and red light.',
+        },
+      ],
       { concurrency: 2, signal: signal() },
     );
     expect(result.closed_book).toEqual({ exact_match: 0, f1: 0 });

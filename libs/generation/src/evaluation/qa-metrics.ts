@@ -23,7 +23,8 @@ const answerTokens = (text: string): string[] => {
 };
 
 /** 1 when the normalised texts are identical, else 0. */
-export const exactMatch = (prediction: string, reference: string): 0 | 1 => (normalizeAnswer(prediction) === normalizeAnswer(reference) ? 1 : 0);
+export const exactMatch = (prediction: string, reference: string): 0 | 1 =>
+  normalizeAnswer(prediction) === normalizeAnswer(reference) ? 1 : 0;
 
 /**
  * Token-overlap F1 of the normalised texts: precision = shared tokens / prediction tokens, recall = shared

@@ -21,14 +21,22 @@ describe('RemoteAnswerer against a local Gemini API', () => {
   it('asks with the context, sends the answer schema at temperature 0, and returns answer and usage', async () => {
     const { server, answerer } = await setup({ kind: 'complete', text: '{"answer": "Paris"}', inputTokens: 50, outputTokens: 5 });
     expect(answerer.model).toBe('gemini-2.5-flash');
-    const result = await answerer.answer({ question: 'What is the capital of France?', context: 'Paris is the capital of France.', signal: new AbortController().signal });
+    const result = await answerer.answer({
+      question: 'What is the capital of France?',
+      context: 'Paris is the capital of France.',
+      signal: new AbortController().signal,
+    });
     expect(result).toEqual({ answer: 'Paris', usage: { inputTokens: 50, outputTokens: 5 } });
     const prompt = promptOf(server.requests[0]);
     expect(prompt).toContain('Answer the question in one or two sentences using only this text:');
     expect(prompt).toContain('Paris is the capital of France.');
     expect(prompt).toContain('Question: What is the capital of France?');
     const config = geminiGenerationConfig(server.requests[0]);
-    expect(config).toMatchObject({ responseMimeType: 'application/json', temperature: 0, responseSchema: { type: 'OBJECT', required: ['answer'] } });
+    expect(config).toMatchObject({
+      responseMimeType: 'application/json',
+      temperature: 0,
+      responseSchema: { type: 'OBJECT', required: ['answer'] },
+    });
     expect(config).not.toHaveProperty('maxOutputTokens');
   });
 
@@ -55,27 +63,42 @@ describe('RemoteAnswerer against a local Gemini API', () => {
 
   it('retries 5xx with back-off and gives up after maxAttempts', async () => {
     const { server, answerer, waits } = await setup({ kind: 'error', status: 503 }, { maxAttempts: 3 });
-    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toMatchObject({ name: 'ModelCallError', status: 503 });
+    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toMatchObject({
+      name: 'ModelCallError',
+      status: 503,
+    });
     expect(server.requests).toHaveLength(3);
     expect(waits).toEqual([250, 500]);
   });
 
   it('does not retry a 400', async () => {
     const { server, answerer } = await setup({ kind: 'error', status: 400 });
-    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toMatchObject({ status: 400, retryable: false });
+    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toMatchObject({
+      status: 400,
+      retryable: false,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('times out a hanging call and retries it', async () => {
     const { server, answerer } = await setup([{ kind: 'hang' }, { kind: 'complete', text: '{"answer": "ok"}' }], { timeoutMs: 200 });
-    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).resolves.toMatchObject({ answer: 'ok' });
+    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).resolves.toMatchObject({
+      answer: 'ok',
+    });
     expect(server.requests).toHaveLength(2);
   });
 
   it('repairs broken JSON and rejects a reply without an answer', async () => {
-    const { answerer } = await setup([{ kind: 'complete', text: '{"answer": "Paris is' }, { kind: 'complete', text: '{"verdict": "Paris"}' }]);
-    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).resolves.toMatchObject({ answer: 'Paris is' });
-    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toBeInstanceOf(ModelReplyError);
+    const { answerer } = await setup([
+      { kind: 'complete', text: '{"answer": "Paris is' },
+      { kind: 'complete', text: '{"verdict": "Paris"}' },
+    ]);
+    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).resolves.toMatchObject({
+      answer: 'Paris is',
+    });
+    await expect(answerer.answer({ question: 'Q?', context: null, signal: new AbortController().signal })).rejects.toBeInstanceOf(
+      ModelReplyError,
+    );
   });
 
   it('rejects with an AbortError when the caller aborts a hanging call', async () => {

@@ -3,7 +3,11 @@ import { geminiGenerationConfig, type FakeReply, type FakeServer, type Script } 
 import { ModelReplyError } from '../evaluation/model-reply';
 import { judgePrompt, ModelJudge, parseRatings, type ModelJudgeOptions } from './model-judge';
 
-const ITEM = { question: 'What does chlorophyll absorb?', answer: 'Blue and red light.', context: 'Chlorophyll absorbs mostly blue and red light.' };
+const ITEM = {
+  question: 'What does chlorophyll absorb?',
+  answer: 'Blue and red light.',
+  context: 'Chlorophyll absorbs mostly blue and red light.',
+};
 
 describe('judgePrompt', () => {
   it('lists each criterion with its definition, the text, the item and the JSON to reply with', () => {
@@ -23,14 +27,24 @@ describe('judgePrompt', () => {
 
 describe('parseRatings', () => {
   it('reads ratings in any key case, nested, as numeric strings; rounds and clamps', () => {
-    expect(parseRatings('{"Question": 5, "ANSWER": "4/5", "relevance": 3.4, "consistency": 9}')).toEqual({ question: 5, answer: 4, relevance: 3, consistency: 5 });
+    expect(parseRatings('{"Question": 5, "ANSWER": "4/5", "relevance": 3.4, "consistency": 9}')).toEqual({
+      question: 5,
+      answer: 4,
+      relevance: 3,
+      consistency: 5,
+    });
     expect(parseRatings('```json\n{"scores": {"question": 1, "answer": 2, "relevance": {"rating": 3}, "consistency": 0}}\n```')).toEqual({
       question: 1,
       answer: 2,
       relevance: 3,
       consistency: 1,
     });
-    expect(parseRatings("{question: 4, answer: 4, relevance: 4, consistency: 4,")).toEqual({ question: 4, answer: 4, relevance: 4, consistency: 4 });
+    expect(parseRatings('{question: 4, answer: 4, relevance: 4, consistency: 4,')).toEqual({
+      question: 4,
+      answer: 4,
+      relevance: 4,
+      consistency: 4,
+    });
   });
 
   it('rejects replies without all four ratings', () => {
@@ -55,13 +69,29 @@ describe('ModelJudge against a local Gemini API', () => {
   };
 
   it('sends the rubric prompt and schema, maps ratings to 0..1 and weights them (5,5,1,1 → 0.6)', async () => {
-    const { server, judge } = await setup({ kind: 'complete', text: '{"question": 5, "answer": 5, "relevance": 1, "consistency": 1}', inputTokens: 200, outputTokens: 20 });
+    const { server, judge } = await setup({
+      kind: 'complete',
+      text: '{"question": 5, "answer": 5, "relevance": 1, "consistency": 1}',
+      inputTokens: 200,
+      outputTokens: 20,
+    });
     expect(judge.model).toBe('gemini-2.5-flash');
     const result = await judge.judge({ ...ITEM, signal: new AbortController().signal });
-    expect(result).toEqual({ scores: { question: 1, answer: 1, relevance: 0, consistency: 0 }, score: 0.6, usage: { inputTokens: 200, outputTokens: 20 } });
+    expect(result).toEqual({
+      scores: { question: 1, answer: 1, relevance: 0, consistency: 0 },
+      score: 0.6,
+      usage: { inputTokens: 200, outputTokens: 20 },
+    });
     expect(promptOf(server.requests[0])).toBe(judgePrompt(ITEM.question, ITEM.answer, ITEM.context));
     const config = geminiGenerationConfig(server.requests[0]);
-    expect(config).toMatchObject({ temperature: 0, responseSchema: { type: 'OBJECT', required: ['question', 'answer', 'relevance', 'consistency'], properties: { question: { type: 'INTEGER' } } } });
+    expect(config).toMatchObject({
+      temperature: 0,
+      responseSchema: {
+        type: 'OBJECT',
+        required: ['question', 'answer', 'relevance', 'consistency'],
+        properties: { question: { type: 'INTEGER' } },
+      },
+    });
   });
 
   it('retries a 429 (RetryInfo delay) and parses a fenced reply', async () => {
@@ -80,13 +110,21 @@ describe('ModelJudge against a local Gemini API', () => {
 
   it('scores a missing answer as not applicable (1), whatever the model says', async () => {
     const { judge } = await setup({ kind: 'complete', text: '{"question": 5, "answer": 1, "relevance": 5, "consistency": 5}' });
-    const result = await judge.judge({ question: ITEM.question, answer: null, context: ITEM.context, signal: new AbortController().signal });
+    const result = await judge.judge({
+      question: ITEM.question,
+      answer: null,
+      context: ITEM.context,
+      signal: new AbortController().signal,
+    });
     expect(result.scores.answer).toBe(1);
     expect(result.score).toBe(1);
   });
 
   it('fails on an unusable reply without retrying, and on a non-retryable error', async () => {
-    const { server, judge } = await setup([{ kind: 'complete', text: 'All fine.' }, { kind: 'error', status: 403 }]);
+    const { server, judge } = await setup([
+      { kind: 'complete', text: 'All fine.' },
+      { kind: 'error', status: 403 },
+    ]);
     await expect(judge.judge({ ...ITEM, signal: new AbortController().signal })).rejects.toBeInstanceOf(ModelReplyError);
     await expect(judge.judge({ ...ITEM, signal: new AbortController().signal })).rejects.toMatchObject({ status: 403 });
     expect(server.requests).toHaveLength(2);

@@ -116,7 +116,11 @@ export class ModelJudge implements Judge {
   }
 
   async judge(request: JudgeRequest): Promise<JudgeResult> {
-    const completion = await this.call.ask(judgePrompt(request.question, request.answer, request.context), JUDGE_JSON_SCHEMA, request.signal);
+    const completion = await this.call.ask(
+      judgePrompt(request.question, request.answer, request.context),
+      JUDGE_JSON_SCHEMA,
+      request.signal,
+    );
     const ratings = parseRatings(completion.text);
     const scores: JudgeScores = {
       question: request.question === null ? 1 : ratingToScore(ratings.question),

@@ -19,8 +19,7 @@ const canonical = (text: string): string =>
 const NEGATIVE_KEY = canonical(NEGATIVE_ANSWER);
 
 /** True for NEGATIVE_ANSWER however cased or punctuated ("the text doesn't say", "THE TEXT DOES NOT SAY!"). */
-export const isNegativeAnswer = (text: string | null | undefined): boolean =>
-  typeof text === 'string' && canonical(text) === NEGATIVE_KEY;
+export const isNegativeAnswer = (text: string | null | undefined): boolean => typeof text === 'string' && canonical(text) === NEGATIVE_KEY;
 
 /** An item marked negative (metadata.negative), or one whose answer (output) is the negative answer. */
 export const isNegativeItem = (item: GeneratedItem): boolean =>
@@ -49,7 +48,12 @@ const GENERIC_QUESTION_WORDS: ReadonlySet<string> = new Set(
 
 /** A crude lemma: plural, -ed and -ing endings dropped from words longer than four letters. */
 const lemma = (word: string): string =>
-  word.length <= 4 ? word : word.replace(/ies$/, 'y').replace(/(?:sses|xes|ches|shes)$/, (m) => m.slice(0, -2)).replace(/(?:ing|ed|s)$/, '');
+  word.length <= 4
+    ? word
+    : word
+        .replace(/ies$/, 'y')
+        .replace(/(?:sses|xes|ches|shes)$/, (m) => m.slice(0, -2))
+        .replace(/(?:ing|ed|s)$/, '');
 
 /**
  * A word is covered by a chunk vocabulary when it occurs, shares a lemma with a chunk word ("costs" /

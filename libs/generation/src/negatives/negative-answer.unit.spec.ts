@@ -3,9 +3,13 @@ import { NEGATIVE_ANSWER, absentQuestionTerms, isNegativeAnswer, isNegativeItem,
 describe('negative answers', () => {
   it('recognises NEGATIVE_ANSWER case- and punctuation-insensitively', () => {
     expect(NEGATIVE_ANSWER).toBe('The text does not say.');
-    ['The text does not say.', 'the text does not say', 'THE TEXT DOES NOT SAY!', ' The text doesn\u2019t say. ', 'The text doesn\'t say'].forEach((t) =>
-      expect(isNegativeAnswer(t)).toBe(true),
-    );
+    [
+      'The text does not say.',
+      'the text does not say',
+      'THE TEXT DOES NOT SAY!',
+      ' The text doesn\u2019t say. ',
+      "The text doesn't say",
+    ].forEach((t) => expect(isNegativeAnswer(t)).toBe(true));
     ['The text does not say much.', 'Not stated.', '', null, undefined].forEach((t) => expect(isNegativeAnswer(t)).toBe(false));
   });
 
@@ -16,7 +20,15 @@ describe('negative answers', () => {
   });
 
   it('counts round(count × ratio), clamped', () => {
-    expect([negativeCount(10, 0.25), negativeCount(5, 0.1), negativeCount(3, 0.1), negativeCount(4, 2), negativeCount(4, -1), negativeCount(4, undefined), negativeCount(4, Number.NaN)]).toEqual([3, 1, 0, 4, 0, 0, 0]);
+    expect([
+      negativeCount(10, 0.25),
+      negativeCount(5, 0.1),
+      negativeCount(3, 0.1),
+      negativeCount(4, 2),
+      negativeCount(4, -1),
+      negativeCount(4, undefined),
+      negativeCount(4, Number.NaN),
+    ]).toEqual([3, 1, 0, 4, 0, 0, 0]);
   });
 
   it('finds question words the chunk does not cover (ignoring quotes, template words and word forms)', () => {

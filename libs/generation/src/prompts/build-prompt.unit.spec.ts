@@ -12,7 +12,9 @@ describe('buildPrompt', () => {
     expect(prompt).toContain(`Audience: ${PROMPT_DEFAULTS.audience}`);
     expect(prompt).toContain('Complexity: intermediate');
     expect(prompt).toContain('Insulin {count} lowers ${glucose}.');
-    expect(prompt.replace(base.chunkText, '')).not.toMatch(/\{(count|purpose|audience|domain|complexity|question_style|answer_style|categories|chunk)\}/);
+    expect(prompt.replace(base.chunkText, '')).not.toMatch(
+      /\{(count|purpose|audience|domain|complexity|question_style|answer_style|categories|chunk)\}/,
+    );
   });
 
   it('uses parameters, with custom audience and purpose overriding', () => {
@@ -20,7 +22,15 @@ describe('buildPrompt', () => {
       ...base,
       mode: 'question',
       categories: ['Cardiology', 'Endocrinology'],
-      parameters: { audience: 'students', custom_audience: '3rd year students', purpose: 'p', custom_purpose: 'board exams', domain: 'medicine', complexity_level: 'basic', question_style: 'analytical' },
+      parameters: {
+        audience: 'students',
+        custom_audience: '3rd year students',
+        purpose: 'p',
+        custom_purpose: 'board exams',
+        domain: 'medicine',
+        complexity_level: 'basic',
+        question_style: 'analytical',
+      },
     });
     expect(prompt).toContain('Audience: 3rd year students');
     expect(prompt).toContain('Purpose: board exams');
@@ -36,7 +46,9 @@ describe('buildPrompt', () => {
   });
 
   it('appends the chunk when a custom prompt omits it', () => {
-    expect(buildPrompt({ ...base, customPrompt: 'Ask {count}.' }).prompt).toContain('Ask 3.\n\nText:\n"""\nInsulin {count} lowers ${glucose}.\n"""');
+    expect(buildPrompt({ ...base, customPrompt: 'Ask {count}.' }).prompt).toContain(
+      'Ask 3.\n\nText:\n"""\nInsulin {count} lowers ${glucose}.\n"""',
+    );
   });
 });
 

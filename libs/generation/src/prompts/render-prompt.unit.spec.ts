@@ -26,7 +26,12 @@ describe('renderPrompt', () => {
 describe('templateForMode', () => {
   it('maps every mode to a template', () => {
     expect(GENERATION_MODES.map((m) => templateForMode(m).name)).toEqual([
-      'qa_pairs', 'qa_pairs', 'question', 'answer', 'summarization', 'instruction',
+      'qa_pairs',
+      'qa_pairs',
+      'question',
+      'answer',
+      'summarization',
+      'instruction',
     ]);
   });
 

@@ -64,7 +64,10 @@ describe('ExtractiveProvider', () => {
 
   it('turns definitional sentences into "What is X?" questions', () => {
     const [first, second] = extractItems(request());
-    expect(first).toMatchObject({ question: 'What is diabetes?', answer: 'Diabetes is a chronic condition in which blood glucose levels stay too high.' });
+    expect(first).toMatchObject({
+      question: 'What is diabetes?',
+      answer: 'Diabetes is a chronic condition in which blood glucose levels stay too high.',
+    });
     expect(second.question).toBe('What is insulin?');
   });
 

@@ -80,7 +80,10 @@ const REMOTES: readonly Remote[] = [
  */
 export class ModelRegistry {
   private readonly extractive = new ExtractiveProvider();
-  private readonly remote = new Map<string, { readonly client: TextModelClient; readonly limiter: AdaptiveLimiter; readonly provider: ModelProvider }>();
+  private readonly remote = new Map<
+    string,
+    { readonly client: TextModelClient; readonly limiter: AdaptiveLimiter; readonly provider: ModelProvider }
+  >();
 
   constructor(private readonly config: ModelConfig) {}
 
@@ -92,7 +95,8 @@ export class ModelRegistry {
     const name = (requested ?? this.defaultModel).trim();
     if (name === 'extractive') return { provider: 'extractive', model: 'extractive' };
     const remote = REMOTES.find((r) => r.matches(name));
-    if (!remote) throw ValidationError.field(field, `unknown model '${name}'; use extractive, gemini[-<model>], ollama[:<model>] or openai:<model>`);
+    if (!remote)
+      throw ValidationError.field(field, `unknown model '${name}'; use extractive, gemini[-<model>], ollama[:<model>] or openai:<model>`);
     let model: string;
     try {
       model = remote.recorded(name);
@@ -100,7 +104,10 @@ export class ModelRegistry {
       throw ValidationError.field(field, error instanceof Error ? error.message : String(error));
     }
     if (!remote.configured(this.config)) {
-      throw new DomainError(`${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`, field);
+      throw new DomainError(
+        `${field} '${name}' needs ${remote.setting}, which is not set on this server; use 'extractive' to generate offline`,
+        field,
+      );
     }
     return { provider: remote.provider, model };
   }

@@ -50,8 +50,10 @@ export interface ScoreOptions {
   readonly duplicate: boolean;
 }
 
-const INTERROGATIVE = /^(what|why|how|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|in|according|suppose|if|given)\b/i;
-const IMPERATIVE = /^(summari[sz]e|explain|describe|list|give|write|compare|identify|define|outline|answer|read|using|based|condense|name|state|discuss|classify|translate|rewrite|provide|analy[sz]e|evaluate)\b/i;
+const INTERROGATIVE =
+  /^(what|why|how|when|where|which|who|whom|whose|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|in|according|suppose|if|given)\b/i;
+const IMPERATIVE =
+  /^(summari[sz]e|explain|describe|list|give|write|compare|identify|define|outline|answer|read|using|based|condense|name|state|discuss|classify|translate|rewrite|provide|analy[sz]e|evaluate)\b/i;
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
@@ -89,12 +91,17 @@ export const scoreItem = (item: GeneratedItem, chunkText: string, opts: ScoreOpt
   const questionOnly = answer === null || answer === undefined;
   const negative = isNegativeItem(item) ? negativeComponents(question ?? '', answer, chunkText) : null;
   const components: QualityComponents = {
-    grounding: round3(negative?.grounding ?? groundingScore(questionOnly ? question ?? '' : answer, chunkText)),
+    grounding: round3(negative?.grounding ?? groundingScore(questionOnly ? (question ?? '') : answer, chunkText)),
     question_form: round3(questionFormScore(question)),
     // A question-only item (mode `question`) has no answer to judge: not applicable counts as adequate.
-    answer_adequacy: round3(questionOnly ? (question ? 1 : 0) : negative?.adequacy ?? answerAdequacyScore(answer, question)),
+    answer_adequacy: round3(questionOnly ? (question ? 1 : 0) : (negative?.adequacy ?? answerAdequacyScore(answer, question))),
     uniqueness: opts.duplicate ? 0 : 1,
-    difficulty_fit: round3(difficultyFitScore(item.difficulty ?? estimateDifficulty(negative ? question ?? '' : answer ?? question ?? ''), opts.targetDifficulty)),
+    difficulty_fit: round3(
+      difficultyFitScore(
+        item.difficulty ?? estimateDifficulty(negative ? (question ?? '') : (answer ?? question ?? '')),
+        opts.targetDifficulty,
+      ),
+    ),
   };
   const keys = Object.keys(QUALITY_WEIGHTS) as (keyof QualityComponents)[];
   return { score: round3(keys.reduce((sum, k) => sum + QUALITY_WEIGHTS[k] * components[k], 0)), components };

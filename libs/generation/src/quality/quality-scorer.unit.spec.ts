@@ -10,7 +10,14 @@ const opts = { targetDifficulty: 'intermediate' as const, duplicate: false };
 const generate = (mode: GenerationMode): readonly GeneratedItem[] =>
   extractItems({
     chunk: { id: 'c', text: CHUNK, heading: 'Diabetes', documentName: 'd.md' },
-    mode, count: 3, prompt: '', promptName: '', categories: null, parameters: {}, variant: 0, avoid: [],
+    mode,
+    count: 3,
+    prompt: '',
+    promptName: '',
+    categories: null,
+    parameters: {},
+    variant: 0,
+    avoid: [],
   });
 
 describe('scoreItem', () => {
@@ -55,7 +62,11 @@ describe('scoreItem', () => {
   });
 
   it('judges an ungrounded but well-formed answer on grounding', () => {
-    const item = { question: 'What is insulin?', answer: 'Quantum chromodynamics describes strong interactions between quarks.', category: null };
+    const item = {
+      question: 'What is insulin?',
+      answer: 'Quantum chromodynamics describes strong interactions between quarks.',
+      category: null,
+    };
     const { score, components } = scoreItem(item, CHUNK, opts);
     expect(components.grounding).toBe(0);
     expect(score).toBeLessThan(0.7);

@@ -36,7 +36,13 @@ describe('AdaptiveLimiter', () => {
     const limiter = new AdaptiveLimiter({ maxConcurrency: 2 });
     const gates = [deferred(), deferred(), deferred()];
     const started: number[] = [];
-    const runs = gates.map((g, i) => limiter.run(async () => { started.push(i); await g.promise; return i; }));
+    const runs = gates.map((g, i) =>
+      limiter.run(async () => {
+        started.push(i);
+        await g.promise;
+        return i;
+      }),
+    );
     await flush();
     expect(started).toEqual([0, 1]);
     expect(limiter.active).toBe(2);
@@ -106,7 +112,9 @@ describe('AdaptiveLimiter', () => {
     expect(clock.waits).toEqual([2_000]);
     expect(limiter.paused).toBe(true);
     let ran = false;
-    const next = limiter.run(async () => { ran = true; });
+    const next = limiter.run(async () => {
+      ran = true;
+    });
     await flush();
     expect(ran).toBe(false);
     expect(limiter.waiting).toBe(1);

@@ -48,7 +48,10 @@ const DIFFICULTY_ALIASES: Readonly<Record<string, Difficulty>> = {
  */
 export const normalizeDifficulty = (value: unknown): Difficulty | undefined => {
   if (typeof value !== 'string') return undefined;
-  const key = value.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   return DIFFICULTY_ALIASES[key];
 };
 
@@ -66,7 +69,10 @@ export const qaItemSchema = z.object({ question: text, answer: text, category, d
 /** Question mode: the answer is optional and normally null. */
 export const questionItemSchema = z.object({
   question: text,
-  answer: z.union([z.string(), z.null()]).optional().transform((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)),
+  answer: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)),
   category,
   difficulty,
 });
@@ -75,7 +81,10 @@ export const questionItemSchema = z.object({
 export const summarizationItemSchema = z.object({
   question: text,
   answer: text,
-  key_points: z.array(looseText).optional().transform((v) => v?.filter((p) => p !== '')),
+  key_points: z
+    .array(looseText)
+    .optional()
+    .transform((v) => v?.filter((p) => p !== '')),
   category,
   difficulty,
 });

@@ -1,4 +1,12 @@
-import { instructionItemSchema, itemShapeFor, normalizeDifficulty, qaItemSchema, questionItemSchema, responseJsonSchema, summarizationItemSchema } from './item-schema';
+import {
+  instructionItemSchema,
+  itemShapeFor,
+  normalizeDifficulty,
+  qaItemSchema,
+  questionItemSchema,
+  responseJsonSchema,
+  summarizationItemSchema,
+} from './item-schema';
 
 describe('normalizeDifficulty', () => {
   it.each([
@@ -42,7 +50,10 @@ describe('item schemas', () => {
 
   it('summarization: key points are optional', () => {
     expect(summarizationItemSchema.parse({ question: 'Summarize.', answer: 'S.' }).key_points).toBeUndefined();
-    expect(summarizationItemSchema.parse({ question: 'Summarize.', answer: 'S.', key_points: ['a', ' ', 2] }).key_points).toEqual(['a', '2']);
+    expect(summarizationItemSchema.parse({ question: 'Summarize.', answer: 'S.', key_points: ['a', ' ', 2] }).key_points).toEqual([
+      'a',
+      '2',
+    ]);
   });
 
   it('instruction: instruction and output required, input may be empty', () => {
@@ -74,7 +85,7 @@ describe('responseJsonSchema', () => {
 
   it('asks for the fields of the mode', () => {
     const itemProps = (mode: Parameters<typeof responseJsonSchema>[0]): string[] =>
-      Object.keys(((responseJsonSchema(mode).properties as Record<string, { items: { properties: object } }>).items.items.properties));
+      Object.keys((responseJsonSchema(mode).properties as Record<string, { items: { properties: object } }>).items.items.properties);
     expect(itemProps('qa_pairs')).toEqual(['question', 'answer', 'category', 'difficulty']);
     expect(itemProps('question')).toEqual(['question', 'category', 'difficulty']);
     expect(itemProps('summarization')).toContain('key_points');

@@ -31,6 +31,10 @@ export class JsonModelCall {
   }
 
   ask(prompt: string, jsonSchema: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<Completion> {
-    return callResiliently(this.client, { prompt, jsonSchema, temperature: this.temperature, maxTokens: this.maxTokens, signal }, this.resilience);
+    return callResiliently(
+      this.client,
+      { prompt, jsonSchema, temperature: this.temperature, maxTokens: this.maxTokens, signal },
+      this.resilience,
+    );
   }
 }

@@ -3,7 +3,15 @@ import type { GeneratedItem, GenerationMode } from '@compileo/domain';
 import type { ZodError } from 'zod';
 import type { InvalidItem } from '../model-provider.port';
 import { NEGATIVE_ANSWER, isNegativeAnswer } from '../negatives/negative-answer';
-import { ITEM_SCHEMAS, itemShapeFor, type ItemShape, type InstructionItem, type QaItem, type QuestionItem, type SummarizationItem } from './item-schema';
+import {
+  ITEM_SCHEMAS,
+  itemShapeFor,
+  type ItemShape,
+  type InstructionItem,
+  type QaItem,
+  type QuestionItem,
+  type SummarizationItem,
+} from './item-schema';
 
 export interface ParsedItems {
   readonly items: readonly GeneratedItem[];
@@ -26,7 +34,11 @@ export const parseItems = (text: string, mode: GenerationMode): ParsedItems => {
   const parsed = parseJson(text);
   if (!parsed.ok) return { items: [], invalid: [{ raw: text, reason: parsed.reason }] };
   const candidates = unwrap(parsed.value);
-  if (candidates === null) return { items: [], invalid: [{ raw: parsed.value, reason: `expected a JSON object or array of items, got ${describe(parsed.value)}` }] };
+  if (candidates === null)
+    return {
+      items: [],
+      invalid: [{ raw: parsed.value, reason: `expected a JSON object or array of items, got ${describe(parsed.value)}` }],
+    };
   const items: GeneratedItem[] = [];
   const invalid: InvalidItem[] = [];
   for (const raw of candidates) {
@@ -127,7 +139,10 @@ const wrappedList = (value: Record<string, unknown>, depth: number): readonly un
 const lowerKeys = (value: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const k = key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    const k = key
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
     if (!(k in out)) out[k] = v;
   }
   return out;
@@ -177,11 +192,15 @@ const markNegative = (item: GeneratedItem, raw: unknown, shape: ItemShape): Gene
   if (shape === 'summarization') return item;
   if (shape === 'question') {
     const marker = isRecord(raw) ? lowerKeys(raw).negative : undefined;
-    return isNegativeAnswer(item.answer) || marker === true || marker === 'true' ? { ...item, answer: null, metadata: { ...item.metadata, negative: true } } : item;
+    return isNegativeAnswer(item.answer) || marker === true || marker === 'true'
+      ? { ...item, answer: null, metadata: { ...item.metadata, negative: true } }
+      : item;
   }
   if (!isNegativeAnswer(item.output ?? item.answer)) return item;
   const metadata = { ...item.metadata, negative: true };
-  return shape === 'instruction' ? { ...item, answer: NEGATIVE_ANSWER, output: NEGATIVE_ANSWER, metadata } : { ...item, answer: NEGATIVE_ANSWER, metadata };
+  return shape === 'instruction'
+    ? { ...item, answer: NEGATIVE_ANSWER, output: NEGATIVE_ANSWER, metadata }
+    : { ...item, answer: NEGATIVE_ANSWER, metadata };
 };
 
 /** Only set `difficulty` when the model gave a known one, so the caller's fallback applies otherwise. */
@@ -190,18 +209,27 @@ const withDifficulty = (item: GeneratedItem, difficulty: GeneratedItem['difficul
 
 const fromQa = (d: QaItem): GeneratedItem => withDifficulty({ question: d.question, answer: d.answer, category: d.category }, d.difficulty);
 
-const fromQuestion = (d: QuestionItem): GeneratedItem => withDifficulty({ question: d.question, answer: d.answer, category: d.category }, d.difficulty);
+const fromQuestion = (d: QuestionItem): GeneratedItem =>
+  withDifficulty({ question: d.question, answer: d.answer, category: d.category }, d.difficulty);
 
 /** Key points travel in metadata (product spec §3). */
 const fromSummary = (d: SummarizationItem): GeneratedItem =>
   withDifficulty(
-    { question: d.question, answer: d.answer, category: d.category, ...(d.key_points && d.key_points.length > 0 ? { metadata: { key_points: d.key_points } } : {}) },
+    {
+      question: d.question,
+      answer: d.answer,
+      category: d.category,
+      ...(d.key_points && d.key_points.length > 0 ? { metadata: { key_points: d.key_points } } : {}),
+    },
     d.difficulty,
   );
 
 /** Instruction items also fill question/answer (instruction/output), as the extractive provider does, so scoring and dedup work unchanged. */
 const fromInstruction = (d: InstructionItem): GeneratedItem =>
-  withDifficulty({ question: d.instruction, answer: d.output, category: d.category, instruction: d.instruction, input: d.input, output: d.output }, d.difficulty);
+  withDifficulty(
+    { question: d.instruction, answer: d.output, category: d.category, instruction: d.instruction, input: d.input, output: d.output },
+    d.difficulty,
+  );
 
 const zodReason = (error: ZodError): string =>
   `item does not match the schema: ${error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : 'item'}: ${i.message}`).join('; ')}`;

@@ -48,7 +48,10 @@ describe('parseItems', () => {
   });
 
   it('records items that fail the schema with their reason, keeping the good ones', () => {
-    const { items, invalid } = parseItems(JSON.stringify({ items: [pair, { question: 'No answer?' }, 'just a string', { question: '', answer: 'A' }] }), 'qa_pairs');
+    const { items, invalid } = parseItems(
+      JSON.stringify({ items: [pair, { question: 'No answer?' }, 'just a string', { question: '', answer: 'A' }] }),
+      'qa_pairs',
+    );
     expect(items).toHaveLength(1);
     expect(invalid).toEqual([
       { raw: { question: 'No answer?' }, reason: expect.stringMatching(/^item does not match the schema: answer: Required/) },
@@ -58,14 +61,20 @@ describe('parseItems', () => {
   });
 
   it('returns one invalid entry with the reason for unparseable text', () => {
-    expect(parseItems('I cannot help with that.', 'qa_pairs')).toEqual({ items: [], invalid: [{ raw: 'I cannot help with that.', reason: 'no JSON found in the response' }] });
+    expect(parseItems('I cannot help with that.', 'qa_pairs')).toEqual({
+      items: [],
+      invalid: [{ raw: 'I cannot help with that.', reason: 'no JSON found in the response' }],
+    });
     expect(parseItems('   ', 'qa_pairs').invalid).toEqual([{ raw: '   ', reason: 'empty response' }]);
     expect(parseItems('"just a string"', 'qa_pairs').invalid[0].reason).toMatch(/no JSON found/);
     expect(parseItems('[[[', 'qa_pairs').invalid).toHaveLength(1);
   });
 
   it('question mode: answer null, bare strings read as questions', () => {
-    const { items } = parseItems(JSON.stringify({ questions: [{ question: 'Q1?', answer: null, category: 'C', difficulty: 'easy' }, 'Q2?'] }), 'question');
+    const { items } = parseItems(
+      JSON.stringify({ questions: [{ question: 'Q1?', answer: null, category: 'C', difficulty: 'easy' }, 'Q2?'] }),
+      'question',
+    );
     expect(items).toEqual([
       { question: 'Q1?', answer: null, category: 'C', difficulty: 'beginner' },
       { question: 'Q2?', answer: null, category: null },
@@ -73,13 +82,29 @@ describe('parseItems', () => {
   });
 
   it('summarization: key points go to metadata', () => {
-    const { items } = parseItems(JSON.stringify({ items: [{ question: 'Summarize.', answer: 'S.', key_points: ['a', 'b'], category: 'C' }] }), 'summarization');
+    const { items } = parseItems(
+      JSON.stringify({ items: [{ question: 'Summarize.', answer: 'S.', key_points: ['a', 'b'], category: 'C' }] }),
+      'summarization',
+    );
     expect(items).toEqual([{ question: 'Summarize.', answer: 'S.', category: 'C', metadata: { key_points: ['a', 'b'] } }]);
   });
 
   it('instruction: fills instruction/input/output and mirrors them in question/answer', () => {
-    const { items } = parseItems(JSON.stringify({ items: [{ Instruction: 'Explain X.', input: 'X is Y.', output: 'X means Y.', difficulty: 'Expert' }] }), 'instruction');
-    expect(items).toEqual([{ question: 'Explain X.', answer: 'X means Y.', category: null, instruction: 'Explain X.', input: 'X is Y.', output: 'X means Y.', difficulty: 'expert' }]);
+    const { items } = parseItems(
+      JSON.stringify({ items: [{ Instruction: 'Explain X.', input: 'X is Y.', output: 'X means Y.', difficulty: 'Expert' }] }),
+      'instruction',
+    );
+    expect(items).toEqual([
+      {
+        question: 'Explain X.',
+        answer: 'X means Y.',
+        category: null,
+        instruction: 'Explain X.',
+        input: 'X is Y.',
+        output: 'X means Y.',
+        difficulty: 'expert',
+      },
+    ]);
   });
 
   it('omits an unknown difficulty rather than rejecting the item', () => {

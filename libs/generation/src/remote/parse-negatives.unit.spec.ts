@@ -8,7 +8,7 @@ describe('parseItems and negative items', () => {
     const { items } = parseItems(
       reply([
         { question: 'What does it cost?', answer: 'the text does not say', category: 'A' },
-        { question: 'Who made it?', answer: 'THE TEXT DOESN\'T SAY!', category: 'A' },
+        { question: 'Who made it?', answer: "THE TEXT DOESN'T SAY!", category: 'A' },
         { question: 'What is X?', answer: 'X is Y.', category: 'A' },
       ]),
       'qa_pairs',
@@ -19,7 +19,10 @@ describe('parseItems and negative items', () => {
   });
 
   it('marks instruction items by their output', () => {
-    const { items } = parseItems(reply([{ instruction: 'Give the price.', input: 'Some text.', output: 'The text does not say', category: 'A' }]), 'instruction');
+    const { items } = parseItems(
+      reply([{ instruction: 'Give the price.', input: 'Some text.', output: 'The text does not say', category: 'A' }]),
+      'instruction',
+    );
     expect(items[0]).toMatchObject({ output: NEGATIVE_ANSWER, answer: NEGATIVE_ANSWER, metadata: { negative: true } });
   });
 
@@ -32,11 +35,19 @@ describe('parseItems and negative items', () => {
       ]),
       'question',
     );
-    expect(items.map((i) => [i.answer, i.metadata?.negative])).toEqual([[null, true], [null, true], [null, undefined]]);
+    expect(items.map((i) => [i.answer, i.metadata?.negative])).toEqual([
+      [null, true],
+      [null, true],
+      [null, undefined],
+    ]);
   });
 
   it('never marks summaries, nor trusts "negative": true over a real answer', () => {
-    expect(parseItems(reply([{ question: 'Summarize.', answer: 'The text does not say.', key_points: [] }]), 'summarization').items[0].metadata).toBeUndefined();
-    expect(parseItems(reply([{ question: 'What is X?', answer: 'X is Y.', negative: true }]), 'qa_pairs').items[0].metadata).toBeUndefined();
+    expect(
+      parseItems(reply([{ question: 'Summarize.', answer: 'The text does not say.', key_points: [] }]), 'summarization').items[0].metadata,
+    ).toBeUndefined();
+    expect(
+      parseItems(reply([{ question: 'What is X?', answer: 'X is Y.', negative: true }]), 'qa_pairs').items[0].metadata,
+    ).toBeUndefined();
   });
 });

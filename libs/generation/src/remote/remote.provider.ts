@@ -54,7 +54,16 @@ export class RemoteModelProvider implements ModelProvider {
 
   async generate(request: GenerationRequest): Promise<GenerationResult> {
     if (request.signal?.aborted) throw abortErrorFor(request.signal);
-    const tally: Tally = { items: [], keys: new Set(), invalid: [], written: [], inputTokens: 0, outputTokens: 0, calls: 0, model: this.client.model };
+    const tally: Tally = {
+      items: [],
+      keys: new Set(),
+      invalid: [],
+      written: [],
+      inputTokens: 0,
+      outputTokens: 0,
+      calls: 0,
+      model: this.client.model,
+    };
     for (const text of request.avoid) {
       tally.keys.add(normalizeText(text));
       tally.written.push(text);

@@ -49,13 +49,28 @@ describe('RemoteModelProvider', () => {
     const result = await provider.generate(request({ temperature: 0.2, maxTokens: 800 }));
     expect(provider.name).toBe('gemini');
     expect(result.items).toHaveLength(3);
-    expect(result.items[0]).toEqual({ question: 'What is fact 1?', answer: 'Fact 1 is stated in the text.', category: 'Facts', difficulty: 'intermediate' });
+    expect(result.items[0]).toEqual({
+      question: 'What is fact 1?',
+      answer: 'Fact 1 is stated in the text.',
+      category: 'Facts',
+      difficulty: 'intermediate',
+    });
     expect(result).toMatchObject({ model: 'fake-model', calls: 1, invalid: [], usage: { inputTokens: 10, outputTokens: 20 } });
-    expect(client.requests[0]).toMatchObject({ prompt: 'Write exactly 3 pairs.', temperature: 0.2, maxTokens: 800, jsonSchema: { type: 'object', required: ['items'] } });
+    expect(client.requests[0]).toMatchObject({
+      prompt: 'Write exactly 3 pairs.',
+      temperature: 0.2,
+      maxTokens: 800,
+      jsonSchema: { type: 'object', required: ['items'] },
+    });
   });
 
   it('retries 5xx with exponential, jittered back-off and counts the calls', async () => {
-    const { provider, waits, client } = setup([{ error: serverError(500) }, { error: serverError(503) }, { error: serverError(502) }, { text: qaReply(3) }]);
+    const { provider, waits, client } = setup([
+      { error: serverError(500) },
+      { error: serverError(503) },
+      { error: serverError(502) },
+      { text: qaReply(3) },
+    ]);
     const result = await provider.generate(request());
     expect(client.calls).toBe(4);
     expect(result.calls).toBe(4);
@@ -90,7 +105,10 @@ describe('RemoteModelProvider', () => {
   });
 
   it('on a 429 honours Retry-After, cuts the shared limiter and pauses it', async () => {
-    const { provider, waits, limiter, limiterWaits } = setup([{ error: new ModelCallError('slow down', 429, 7_000, true) }, { text: qaReply(3) }]);
+    const { provider, waits, limiter, limiterWaits } = setup([
+      { error: new ModelCallError('slow down', 429, 7_000, true) },
+      { text: qaReply(3) },
+    ]);
     const result = await provider.generate(request());
     expect(waits).toEqual([7_000]);
     expect(limiterWaits).toEqual([7_000]);
@@ -140,7 +158,12 @@ describe('RemoteModelProvider', () => {
 
   it('reports a final timeout as a retryable ModelCallError with status null', async () => {
     const { provider } = setup([{ delayMs: 5_000 }, { delayMs: 5_000 }], { timeoutMs: 20, maxAttempts: 2 });
-    await expect(provider.generate(request())).rejects.toMatchObject({ name: 'ModelCallError', status: null, retryable: true, message: expect.stringMatching(/no response within 20 ms/) });
+    await expect(provider.generate(request())).rejects.toMatchObject({
+      name: 'ModelCallError',
+      status: null,
+      retryable: true,
+      message: expect.stringMatching(/no response within 20 ms/),
+    });
   });
 
   it('tops up to count: the follow-up asks for the remainder and lists what was written', async () => {
@@ -170,20 +193,24 @@ describe('RemoteModelProvider', () => {
   });
 
   it('returns at most count items, de-duplicated by question', async () => {
-    const reply = JSON.stringify({ items: [
-      { question: 'What is X?', answer: 'A1' },
-      { question: 'what is x', answer: 'A2' },
-      { question: 'What is Y?', answer: 'A3' },
-      { question: 'What is Z?', answer: 'A4' },
-      { question: 'What is W?', answer: 'A5' },
-    ] });
+    const reply = JSON.stringify({
+      items: [
+        { question: 'What is X?', answer: 'A1' },
+        { question: 'what is x', answer: 'A2' },
+        { question: 'What is Y?', answer: 'A3' },
+        { question: 'What is Z?', answer: 'A4' },
+        { question: 'What is W?', answer: 'A5' },
+      ],
+    });
     const { provider } = setup([{ text: reply }]);
     const result = await provider.generate(request({ count: 3 }));
     expect(result.items.map((i) => i.question)).toEqual(['What is X?', 'What is Y?', 'What is Z?']);
-    expect(result.invalid).toEqual([{ raw: expect.objectContaining({ question: 'what is x' }), reason: expect.stringMatching(/duplicate/) }]);
+    expect(result.invalid).toEqual([
+      { raw: expect.objectContaining({ question: 'what is x' }), reason: expect.stringMatching(/duplicate/) },
+    ]);
   });
 
-  it('puts the request\'s avoid texts in the first prompt and drops items repeating them', async () => {
+  it("puts the request's avoid texts in the first prompt and drops items repeating them", async () => {
     const { provider, client } = setup([{ text: qaReply(2) }]);
     const result = await provider.generate(request({ count: 1, avoid: ['What is fact 1?'] }));
     expect(client.prompts[0]).toBe('Write exactly 3 pairs.\n\nAlready written, do not repeat:\n- What is fact 1?');
@@ -207,7 +234,10 @@ describe('RemoteModelProvider', () => {
   });
 
   it('records items failing the schema and an unparseable reply in invalid', async () => {
-    const { provider } = setup([{ text: '{"items": [{"question": "Q1?", "answer": "A1"}, {"answer": "orphan"}]}' }, { text: 'Sorry, I cannot.' }]);
+    const { provider } = setup([
+      { text: '{"items": [{"question": "Q1?", "answer": "A1"}, {"answer": "orphan"}]}' },
+      { text: 'Sorry, I cannot.' },
+    ]);
     const result = await provider.generate(request({ count: 2 }));
     expect(result.items).toHaveLength(1);
     expect(result.invalid).toEqual([
@@ -290,10 +320,12 @@ describe('RemoteModelProvider', () => {
   });
 
   it('summarization: identical instructions with different summaries are both kept', async () => {
-    const reply = JSON.stringify({ items: [
-      { question: 'Summarize the section.', answer: 'Short.', key_points: ['a'] },
-      { question: 'Summarize the section.', answer: 'A longer summary of the section.' },
-    ] });
+    const reply = JSON.stringify({
+      items: [
+        { question: 'Summarize the section.', answer: 'Short.', key_points: ['a'] },
+        { question: 'Summarize the section.', answer: 'A longer summary of the section.' },
+      ],
+    });
     const { provider } = setup([{ text: reply }]);
     const result = await provider.generate(request({ mode: 'summarization', count: 2 }));
     expect(result.items).toHaveLength(2);

@@ -86,12 +86,19 @@ const callOnce = async (
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
   try {
-    const pending = client.complete({ prompt: request.prompt, jsonSchema: request.jsonSchema, temperature: request.temperature, maxTokens: request.maxTokens, signal });
+    const pending = client.complete({
+      prompt: request.prompt,
+      jsonSchema: request.jsonSchema,
+      temperature: request.temperature,
+      maxTokens: request.maxTokens,
+      signal,
+    });
     // A client that ignores its signal must not hold the caller: the race settles on abort regardless.
     return await raceAbort(pending, signal);
   } catch (error) {
     if (caller?.aborted) throw abortErrorFor(caller);
-    if (timeout.signal.aborted) throw new ModelCallError(`${client.provider} ${client.model}: no response within ${timeoutMs} ms`, null, null, true);
+    if (timeout.signal.aborted)
+      throw new ModelCallError(`${client.provider} ${client.model}: no response within ${timeoutMs} ms`, null, null, true);
     throw error;
   } finally {
     clearTimeout(timer);

@@ -59,12 +59,19 @@ describe('callResiliently', () => {
     await expect(callResiliently(client, req, r)).resolves.toMatchObject({ text: 'ok' });
     const slow = new FakeTextModelClient([{ delayMs: 5_000 }]);
     const { resilience: once } = resilience({ timeoutMs: 30, maxAttempts: 1 });
-    await expect(callResiliently(slow, req, once)).rejects.toMatchObject({ name: 'ModelCallError', status: null, retryable: true, message: expect.stringMatching(/no response within 30 ms/) });
+    await expect(callResiliently(slow, req, once)).rejects.toMatchObject({
+      name: 'ModelCallError',
+      status: null,
+      retryable: true,
+      message: expect.stringMatching(/no response within 30 ms/),
+    });
   });
 
   it('rethrows non-retryable and non-model errors at once', async () => {
     const { resilience: r } = resilience();
-    await expect(callResiliently(new FakeTextModelClient([{ error: new ModelCallError('bad', 401, null, false) }]), req, r)).rejects.toMatchObject({ status: 401 });
+    await expect(
+      callResiliently(new FakeTextModelClient([{ error: new ModelCallError('bad', 401, null, false) }]), req, r),
+    ).rejects.toMatchObject({ status: 401 });
     const client = new FakeTextModelClient([]);
     await expect(callResiliently(client, req, r)).rejects.toThrow(/script exhausted/);
     expect(client.calls).toBe(1);

@@ -72,7 +72,11 @@ const normalizedEntropy = (counts: readonly number[], buckets = counts.length): 
 };
 
 const words = (text: string | null): string[] =>
-  text === null ? [] : normalizeText(text).split(' ').filter((w) => w !== '');
+  text === null
+    ? []
+    : normalizeText(text)
+        .split(' ')
+        .filter((w) => w !== '');
 
 const distinctN = (entries: readonly ReportEntry[]): { distinct_1: number; distinct_2: number } => {
   const unigrams = new Set<string>();

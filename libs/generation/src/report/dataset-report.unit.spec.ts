@@ -27,7 +27,9 @@ describe('datasetReport', () => {
 
   it('reports perfect balance, exact copies and a single category', () => {
     const levels = ['beginner', 'intermediate', 'advanced', 'expert'];
-    const even = datasetReport(levels.map((d, i) => ({ question: 'Same question here', answer: 'Same answer', category: `c${i}`, difficulty: d })));
+    const even = datasetReport(
+      levels.map((d, i) => ({ question: 'Same question here', answer: 'Same answer', category: `c${i}`, difficulty: d })),
+    );
     // 20 words, 4 unique; 12 bigrams, 3 unique
     expect(even.diversity).toEqual({ distinct_1: 0.2, distinct_2: 0.25, mean_nearest_similarity: 1 });
     expect(even.category_balance).toEqual({ categories: 4, normalized_entropy: 1, largest_share: 0.25 });
@@ -49,7 +51,9 @@ describe('datasetReport', () => {
       category_balance: { categories: 0, normalized_entropy: 0, largest_share: 0 },
       difficulty_spread: { beginner: 0, intermediate: 0, advanced: 0, expert: 0, normalized_entropy: 0 },
     });
-    expect(datasetReport([{ question: 'Q', answer: 'A', category: 'x', difficulty: 'beginner' }]).diversity.mean_nearest_similarity).toBe(0);
+    expect(datasetReport([{ question: 'Q', answer: 'A', category: 'x', difficulty: 'beginner' }]).diversity.mean_nearest_similarity).toBe(
+      0,
+    );
     // Two wordless entries are identical to each other (1 each), the worded one has no neighbour: 2/3.
     const blank = { question: null, answer: '?!', category: 'x', difficulty: 'beginner' };
     expect(datasetReport([blank, blank, { ...blank, answer: 'Real words here' }]).diversity.mean_nearest_similarity).toBe(0.6667);

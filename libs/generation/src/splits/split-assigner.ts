@@ -35,8 +35,10 @@ const hasWords = (text: string | undefined): text is string => text !== undefine
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const byHash = (seed: string) => (a: { id: string }, b: { id: string }): number =>
-  seededUnit(seed, a.id) - seededUnit(seed, b.id) || compareIds(a.id, b.id);
+const byHash =
+  (seed: string) =>
+  (a: { id: string }, b: { id: string }): number =>
+    seededUnit(seed, a.id) - seededUnit(seed, b.id) || compareIds(a.id, b.id);
 
 /**
  * An index of entries that already have a split, so that an entry added later that duplicates one of them
@@ -128,10 +130,12 @@ const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
     if (members) members.push(e);
     else byRoot.set(root, [e]);
   });
-  return [...byRoot.keys()].sort((a, b) => a - b).map((root) => {
-    const members = byRoot.get(root) ?? [];
-    return { members, category: members[0].category ?? '' };
-  });
+  return [...byRoot.keys()]
+    .sort((a, b) => a - b)
+    .map((root) => {
+      const members = byRoot.get(root) ?? [];
+      return { members, category: members[0].category ?? '' };
+    });
 };
 
 /**
@@ -218,7 +222,8 @@ export const findSplitLeaks = (entries: readonly AssignedEntry[]): SplitLeak[] =
   for (const e of [...entries].sort((a, b) => compareIds(a.id, b.id))) {
     if (splits.has(e.id) || !hasWords(e.text)) continue;
     for (const m of index.findAll(e.text)) {
-      if (splits.get(m.id) !== e.split) leaks.push({ a: m.id < e.id ? m.id : e.id, b: m.id < e.id ? e.id : m.id, similarity: m.similarity });
+      if (splits.get(m.id) !== e.split)
+        leaks.push({ a: m.id < e.id ? m.id : e.id, b: m.id < e.id ? e.id : m.id, similarity: m.similarity });
     }
     splits.set(e.id, e.split);
     index.add(e.id, e.text);

@@ -16,7 +16,12 @@ describe('assignSplits', () => {
     const splits = assignSplits(list, 'seed');
     expect(splits.size).toBe(200);
     for (const cat of ['A', 'B']) {
-      expect(count(splits, list.filter((e) => e.category === cat).map((e) => e.id))).toEqual({ train: 70, validation: 15, test: 15 });
+      expect(
+        count(
+          splits,
+          list.filter((e) => e.category === cat).map((e) => e.id),
+        ),
+      ).toEqual({ train: 70, validation: 15, test: 15 });
     }
   });
 
@@ -141,7 +146,12 @@ describe('assignSplits with texts (leakage)', () => {
     const a = words.join(' ');
     const b = [...words, 'u1', 'u2'].join(' ');
     const c = [...words, 'u1', 'u2', 'u3', 'u4'].join(' ');
-    expect(findSplitLeaks([{ id: 'a', split: 'train', text: a }, { id: 'c', split: 'test', text: c }])).toEqual([]);
+    expect(
+      findSplitLeaks([
+        { id: 'a', split: 'train', text: a },
+        { id: 'c', split: 'test', text: c },
+      ]),
+    ).toEqual([]);
     const list = [
       { id: 'a', category: 'X', text: a },
       { id: 'b', category: 'Y', text: b },
@@ -175,7 +185,10 @@ describe('findSplitLeaks', () => {
 
   it('finds leaks in a leak-blind assignment that assignSplits avoids', () => {
     const list = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, category: 'A', text: i % 2 ? near(i >> 1) : base(i >> 1) }));
-    const blind = assignSplits(list.map(({ id, category }) => ({ id, category })), 'seed');
+    const blind = assignSplits(
+      list.map(({ id, category }) => ({ id, category })),
+      'seed',
+    );
     expect(findSplitLeaks(list.map((e) => ({ ...e, split: blind.get(e.id) as Split }))).length).toBeGreaterThan(0);
     const aware = assignSplits(list, 'seed');
     expect(findSplitLeaks(list.map((e) => ({ ...e, split: aware.get(e.id) as Split })))).toEqual([]);

@@ -23,7 +23,10 @@ export const TEMPLATE_WORDS: ReadonlySet<string> = new Set(
 
 /** Lower-cased word tokens (letters and digits, inner apostrophes and hyphens kept). */
 export const tokenize = (text: string): string[] =>
-  text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu) ?? [];
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu) ?? [];
 
 /** Tokens that carry meaning: not stopwords, not single characters. */
 export const contentTokens = (text: string, ignore: ReadonlySet<string> = STOPWORDS): string[] =>

@@ -23,7 +23,12 @@ export const runDatasetBenchmark = async (
   );
   const chunks = await loadSourceChunks(sql, [...new Set(test.map((e) => e.sourceChunk))]);
   const answerer = models.answererFor(models.resolve(request.model, 'classification_model'));
-  const items = test.map((e) => ({ id: e.entryId, question: e.content.question!, reference: e.content.answer!, context: chunks.get(e.sourceChunk)?.text ?? '' }));
+  const items = test.map((e) => ({
+    id: e.entryId,
+    question: e.content.question!,
+    reference: e.content.answer!,
+    context: chunks.get(e.sourceChunk)?.text ?? '',
+  }));
   const result = await runQaBenchmark(answerer, items, { concurrency: request.config.concurrency, signal });
   return { ...result, split: 'test' };
 };

@@ -58,7 +58,13 @@ export class GenerationJobProcessor {
       for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
       const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
       const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
-      const pipeline: PipelineContext = { request: state.request, provider, judge: this.models.judge(), models: this.models, datasetId: trigger.datasetId };
+      const pipeline: PipelineContext = {
+        request: state.request,
+        provider,
+        judge: this.models.judge(),
+        models: this.models,
+        datasetId: trigger.datasetId,
+      };
       const ctx: JobContext = { trigger, pipeline, index, lock: new SerialLock(), signal: watch.signal };
       await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
       watch.stop();
@@ -73,7 +79,13 @@ export class GenerationJobProcessor {
 
   private async processChunk(ctx: JobContext, chunk: SourceChunk, chunkIndex: number): Promise<void> {
     const { request } = ctx.pipeline;
-    const drawn = await drawChunk(ctx.pipeline, chunk, { count: request.config.datasets_per_chunk, variant: 0, avoid: [], signal: ctx.signal, augment: true });
+    const drawn = await drawChunk(ctx.pipeline, chunk, {
+      count: request.config.datasets_per_chunk,
+      variant: 0,
+      avoid: [],
+      signal: ctx.signal,
+      augment: true,
+    });
     if (!drawn) return;
     if (drawn.failure) logChunkFailed(ctx.trigger, chunkIndex, drawn.failure);
     const model = drawn.drawn.model;
@@ -85,11 +97,15 @@ export class GenerationJobProcessor {
           datasetStream(ctx.trigger.datasetId),
           datasetDecider,
           { type: 'RecordChunk' as const, jobId: ctx.trigger.jobId, chunkIndex, chunkId: chunk.id, now, ...command },
-          { idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` } },
+          {
+            idSeed: `${ctx.trigger.jobId}:chunk:${chunkIndex}`,
+            metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${model}` },
+          },
         );
       // Items the log refuses (one bad value) must not stop the job: the chunk is then recorded as failed.
-      const result = await record({ items, invalid: drawn.drawn.invalid, usage: drawn.usage, failure: drawn.failure }).catch((error: unknown) =>
-        record({ items: [], invalid: [], usage: drawn.usage, failure: `could not record the chunk's items: ${messageOf(error)}` }),
+      const result = await record({ items, invalid: drawn.drawn.invalid, usage: drawn.usage, failure: drawn.failure }).catch(
+        (error: unknown) =>
+          record({ items: [], invalid: [], usage: drawn.usage, failure: `could not record the chunk's items: ${messageOf(error)}` }),
       );
       for (const event of result.events) {
         if (event.type === 'DatasetChunkProcessed') for (const entry of event.data.accepted) ctx.index.add(entry.entryId, dedupText(entry));
@@ -104,7 +120,10 @@ export class GenerationJobProcessor {
     const request = state.request;
     if (!job || job.finished || !request) return;
     if (request.chunkIds.length > 0 && job.failedChunks === request.chunkIds.length) {
-      await this.fail(trigger, `every chunk failed (${job.failedChunks} of ${request.chunkIds.length}); see the chunk failures in the dataset history`);
+      await this.fail(
+        trigger,
+        `every chunk failed (${job.failedChunks} of ${request.chunkIds.length}); see the chunk failures in the dataset history`,
+      );
       return;
     }
     const completion = await completeGeneration(this.models, this.sql, state, signal);
@@ -114,7 +133,12 @@ export class GenerationJobProcessor {
       { type: 'CompleteGeneration', jobId: trigger.jobId, ...completion, now: this.clock.now().toISOString() },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
-    logJobCompleted(trigger, { entries: state.entries.size, rejected: state.rejected.size, chunks_processed: job.done.size, chunks_failed: job.failedChunks });
+    logJobCompleted(trigger, {
+      entries: state.entries.size,
+      rejected: state.rejected.size,
+      chunks_processed: job.done.size,
+      chunks_failed: job.failedChunks,
+    });
   }
 
   private async fail(trigger: JobTrigger, error: string): Promise<void> {

@@ -1,5 +1,14 @@
 import type { DatasetState, EntryContent, ScoredItem, Usage } from '@compileo/domain';
-import { asAugmentation, augmentItems, dedupText, DuplicateIndex, type Judge, type ModelProvider, type ModelRegistry, type SourceChunk } from '@compileo/generation';
+import {
+  asAugmentation,
+  augmentItems,
+  dedupText,
+  DuplicateIndex,
+  type Judge,
+  type ModelProvider,
+  type ModelRegistry,
+  type SourceChunk,
+} from '@compileo/generation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
 import { judgeItems, sumCosts, withJudgeUsage, type Verdict } from './judge-items';
@@ -47,19 +56,32 @@ export const drawChunk = async (ctx: PipelineContext, chunk: SourceChunk, draft:
   let drawn: Drawn = { items: [], model: request.model, promptName: request.config.prompt_name, usage: null, invalid: [] };
   try {
     drawn = await drawItems(ctx.provider, request, chunk, draft);
-    if (drawn.items.length === 0) failure = `the model produced no valid items for this chunk${drawn.invalid.length ? ` (${drawn.invalid.length} invalid)` : ''}`;
+    if (drawn.items.length === 0)
+      failure = `the model produced no valid items for this chunk${drawn.invalid.length ? ` (${drawn.invalid.length} invalid)` : ''}`;
   } catch (error) {
     if (draft.signal.aborted) return null;
     failure = messageOf(error);
   }
-  const items = draft.augment ? augmentItems(drawn.items, asAugmentation(request.config.parameters.data_augmentation), `${ctx.datasetId}:${chunk.id}`) : drawn.items;
-  const verdicts = request.config.analyze_quality && ctx.judge && items.length ? await judgeItems(ctx.judge, items, chunk.text, draft.signal) : null;
+  const items = draft.augment
+    ? augmentItems(drawn.items, asAugmentation(request.config.parameters.data_augmentation), `${ctx.datasetId}:${chunk.id}`)
+    : drawn.items;
+  const verdicts =
+    request.config.analyze_quality && ctx.judge && items.length ? await judgeItems(ctx.judge, items, chunk.text, draft.signal) : null;
   if (draft.signal.aborted) return null;
   const spent = withJudgeUsage(drawn.usage, verdicts);
   const judgeUsage = withJudgeUsage(null, verdicts);
-  const cost = sumCosts(drawn.usage && ctx.models.costOf(drawn.model, drawn.usage), judgeUsage && ctx.judge && ctx.models.costOf(ctx.judge.model, judgeUsage));
+  const cost = sumCosts(
+    drawn.usage && ctx.models.costOf(drawn.model, drawn.usage),
+    judgeUsage && ctx.judge && ctx.models.costOf(ctx.judge.model, judgeUsage),
+  );
   // Model text may hold NUL characters, which the log (PostgreSQL jsonb) cannot store.
-  return { chunk, drawn: withoutNul({ ...drawn, items }), verdicts, usage: spent ? { ...spent, costUsd: cost } : null, failure: failure && withoutNul(failure) };
+  return {
+    chunk,
+    drawn: withoutNul({ ...drawn, items }),
+    verdicts,
+    usage: spent ? { ...spent, costUsd: cost } : null,
+    failure: failure && withoutNul(failure),
+  };
 };
 
 /**
@@ -67,10 +89,19 @@ export const drawChunk = async (ctx: PipelineContext, chunk: SourceChunk, draft:
  * sibling it nearly repeats. `index` holds the dataset's entries; `self` is the entry being replaced,
  * which a regenerated version may resemble. Runs in the caller's serial section, since `index` is shared.
  */
-export const scoreChunk = (ctx: PipelineContext, { chunk, drawn, verdicts, usage }: DrawnChunk, index: DuplicateIndex, now: string, self?: string): ScoredItem[] => {
+export const scoreChunk = (
+  ctx: PipelineContext,
+  { chunk, drawn, verdicts, usage }: DrawnChunk,
+  index: DuplicateIndex,
+  now: string,
+  self?: string,
+): ScoredItem[] => {
   const { request } = ctx;
   const items = drawn.items;
-  const tokens = usage && items.length ? { input_tokens: Math.round(usage.inputTokens / items.length), output_tokens: Math.round(usage.outputTokens / items.length) } : null;
+  const tokens =
+    usage && items.length
+      ? { input_tokens: Math.round(usage.inputTokens / items.length), output_tokens: Math.round(usage.outputTokens / items.length) }
+      : null;
   const siblings = new DuplicateIndex();
   return items.map((item, k) => {
     const text = dedupText(item);
@@ -79,7 +110,11 @@ export const scoreChunk = (ctx: PipelineContext, { chunk, drawn, verdicts, usage
     const origin = item.metadata?.augmented_from;
     const sibling = existing ? null : (siblings.findAll(text).find((m) => m.id !== String(origin)) ?? null);
     siblings.add(String(k), text);
-    const duplicateOf = existing ? { entryId: existing.id, similarity: existing.similarity } : sibling ? { batchIndex: Number(sibling.id), similarity: sibling.similarity } : undefined;
+    const duplicateOf = existing
+      ? { entryId: existing.id, similarity: existing.similarity }
+      : sibling
+        ? { batchIndex: Number(sibling.id), similarity: sibling.similarity }
+        : undefined;
     const content: EntryContent = toEntryContent(item, {
       chunk,
       config: request.config,

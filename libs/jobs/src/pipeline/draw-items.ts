@@ -46,7 +46,13 @@ export const drawItems = async (provider: ModelProvider, request: DatasetRequest
     maxTokens: draw.maxTokens,
     signal: draw.signal,
   });
-  return { items: result.items, model: result.model, promptName: built.promptName, usage: result.usage ?? null, invalid: result.invalid ?? [] };
+  return {
+    items: result.items,
+    model: result.model,
+    promptName: built.promptName,
+    usage: result.usage ?? null,
+    invalid: result.invalid ?? [],
+  };
 };
 
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

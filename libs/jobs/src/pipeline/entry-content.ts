@@ -28,7 +28,9 @@ const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
 export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryContent => {
   const target = difficultyForComplexity(ctx.config.parameters.complexity_level);
   const difficulty: Difficulty = item.difficulty ?? target;
-  const heuristic = ctx.config.analyze_quality ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate }) : null;
+  const heuristic = ctx.config.analyze_quality
+    ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate })
+    : null;
   const judged = heuristic && ctx.judged ? ctx.judged : null;
   const quality = heuristic && {
     score: judged ? combineScores(heuristic.score, judged.score) : heuristic.score,

@@ -11,7 +11,12 @@ export interface Verdict {
  * Asks the rubric judge about each item of a chunk (in parallel; the model's limiter bounds the calls).
  * A judge that fails on an item leaves that item to the heuristic score alone.
  */
-export const judgeItems = (judge: Judge, items: readonly GeneratedItem[], context: string, signal: AbortSignal): Promise<(Verdict | null)[]> =>
+export const judgeItems = (
+  judge: Judge,
+  items: readonly GeneratedItem[],
+  context: string,
+  signal: AbortSignal,
+): Promise<(Verdict | null)[]> =>
   Promise.all(
     items.map((item) =>
       judge
@@ -24,7 +29,10 @@ export const judgeItems = (judge: Judge, items: readonly GeneratedItem[], contex
 /** The chunk's token usage: the generation calls plus the judge's. */
 export const withJudgeUsage = (usage: TokenUsage | null, verdicts: readonly (Verdict | null)[] | null): TokenUsage | null =>
   (verdicts ?? []).reduce<TokenUsage | null>(
-    (sum, v) => (v?.usage ? { inputTokens: (sum?.inputTokens ?? 0) + v.usage.inputTokens, outputTokens: (sum?.outputTokens ?? 0) + v.usage.outputTokens } : sum),
+    (sum, v) =>
+      v?.usage
+        ? { inputTokens: (sum?.inputTokens ?? 0) + v.usage.inputTokens, outputTokens: (sum?.outputTokens ?? 0) + v.usage.outputTokens }
+        : sum,
     usage,
   );
 

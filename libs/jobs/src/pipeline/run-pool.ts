@@ -6,7 +6,12 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
  * event loop between items: embedded PGlite answers queries synchronously on this thread, so without the
  * yield a job would starve HTTP requests until it finished.
  */
-export const runPool = async <T>(items: readonly T[], concurrency: number, signal: AbortSignal, task: (item: T) => Promise<void>): Promise<void> => {
+export const runPool = async <T>(
+  items: readonly T[],
+  concurrency: number,
+  signal: AbortSignal,
+  task: (item: T) => Promise<void>,
+): Promise<void> => {
   let next = 0;
   let failure: { readonly error: unknown } | null = null;
   const lane = async (): Promise<void> => {

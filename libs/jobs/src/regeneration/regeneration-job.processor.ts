@@ -1,4 +1,11 @@
-import { datasetDecider, datasetStream, type DatasetState, type EntryContent, type EntryState, type RegenerationConfig } from '@compileo/domain';
+import {
+  datasetDecider,
+  datasetStream,
+  type DatasetState,
+  type EntryContent,
+  type EntryState,
+  type RegenerationConfig,
+} from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
@@ -53,16 +60,27 @@ export class RegenerationJobProcessor {
     await claim();
     logJobStarted(trigger, job.entryIds.length, job.done.size);
     const skipped: Skipped[] = [];
-    const entries = job.entryIds.filter((id) => !job.done.has(id)).map((id) => state.entries.get(id)).filter((e): e is EntryState => !!e);
+    const entries = job.entryIds
+      .filter((id) => !job.done.has(id))
+      .map((id) => state.entries.get(id))
+      .filter((e): e is EntryState => !!e);
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
     try {
       const provider = this.models.providerFor(this.models.resolve(job.regenerationConfig.model, 'regeneration_config.model'));
       const chunks = await loadSourceChunks(this.sql, [...new Set(entries.map((e) => e.sourceChunk))]);
-      const pipeline: PipelineContext = { request: state.request, provider, judge: this.models.judge(), models: this.models, datasetId: trigger.datasetId };
+      const pipeline: PipelineContext = {
+        request: state.request,
+        provider,
+        judge: this.models.judge(),
+        models: this.models,
+        datasetId: trigger.datasetId,
+      };
       const index = new DuplicateIndex();
       for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
       const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped };
-      await runPool(entries, state.request.config.concurrency, watch.signal, (entry) => this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!));
+      await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
+        this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
+      );
     } catch (error) {
       if (watch.signal.aborted) return;
       skipped.push(...entries.map((e) => ({ entryId: e.entryId, reason: messageOf(error) })));
@@ -111,13 +129,19 @@ export class RegenerationJobProcessor {
     const current = entry.content.qualityScore;
     if (!best) return void ctx.skipped.push({ entryId: entry.entryId, reason: 'the model produced no new version of this entry' });
     if (ctx.config.improve_quality && current !== null && best.qualityScore !== null && best.qualityScore < current) {
-      return void ctx.skipped.push({ entryId: entry.entryId, reason: `kept the current version: no candidate scored above its ${current}` });
+      return void ctx.skipped.push({
+        entryId: entry.entryId,
+        reason: `kept the current version: no candidate scored above its ${current}`,
+      });
     }
     await this.runner.run(
       datasetStream(ctx.trigger.datasetId),
       datasetDecider,
       { type: 'RecordRegeneratedEntry', jobId: ctx.trigger.jobId, entryId: entry.entryId, content: best, now },
-      { idSeed: `${ctx.trigger.jobId}:entry:${entry.entryId}`, metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${String(best.metadata.model)}` } },
+      {
+        idSeed: `${ctx.trigger.jobId}:entry:${entry.entryId}`,
+        metadata: { jobId: ctx.trigger.jobId, correlationId: ctx.trigger.jobId, actor: `model:${String(best.metadata.model)}` },
+      },
     );
   }
 }

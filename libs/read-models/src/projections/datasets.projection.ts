@@ -15,7 +15,11 @@ const datasetIdOf = (streamId: string): string => streamId.slice('dataset-'.leng
 
 /** The dataset's version as the event recorded it. */
 const setVersion = (tx: SqlExecutor, t: Tables, datasetId: string, version: string, at: string): Promise<unknown> =>
-  tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = CASE WHEN version = $2 THEN updated_at ELSE $3 END WHERE id = $1`, [datasetId, version, at]);
+  tx.query(`UPDATE ${t.datasets} SET version = $2, updated_at = CASE WHEN version = $2 THEN updated_at ELSE $3 END WHERE id = $1`, [
+    datasetId,
+    version,
+    at,
+  ]);
 
 const timeOf = (event: { readonly data: unknown }, key: string): string => (event.data as Record<string, string>)[key];
 
@@ -24,7 +28,11 @@ export const datasetsProjection: ProjectionHandler = async (event, tx, t) => {
   const datasetId = datasetIdOf(event.streamId);
   await applyDatasetEvent(event, tx, t, datasetId);
   // The stream revision and log position the row reflects: exports name them, so a file can be traced to the log.
-  await tx.query(`UPDATE ${t.datasets} SET revision = $2, log_position = $3 WHERE id = $1`, [datasetId, event.revision.toString(), event.position]);
+  await tx.query(`UPDATE ${t.datasets} SET revision = $2, log_position = $3 WHERE id = $1`, [
+    datasetId,
+    event.revision.toString(),
+    event.position,
+  ]);
 };
 
 const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Tables, datasetId: string): Promise<void> => {
@@ -44,7 +52,15 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
         `UPDATE ${t.datasets} SET total_entries = total_entries + $2, rejected_count = rejected_count + $3, updated_at = $4,
            input_tokens = input_tokens + $5, output_tokens = output_tokens + $6,
            cost_usd = CASE WHEN $7::float8 IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + $7::float8 END WHERE id = $1`,
-        [datasetId, d.accepted.length, d.rejected.length, d.processedAt, d.usage?.inputTokens ?? 0, d.usage?.outputTokens ?? 0, d.usage?.costUsd ?? null],
+        [
+          datasetId,
+          d.accepted.length,
+          d.rejected.length,
+          d.processedAt,
+          d.usage?.inputTokens ?? 0,
+          d.usage?.outputTokens ?? 0,
+          d.usage?.costUsd ?? null,
+        ],
       );
       return;
     }
@@ -52,7 +68,10 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
       await tx.query(`UPDATE ${t.datasets} SET has_splits = true WHERE id = $1`, [datasetId]);
       return;
     case 'DatasetGenerationCompleted':
-      await tx.query(`UPDATE ${t.datasets} SET status = 'completed', updated_at = $2 WHERE id = $1`, [datasetId, timeOf(event, 'completedAt')]);
+      await tx.query(`UPDATE ${t.datasets} SET status = 'completed', updated_at = $2 WHERE id = $1`, [
+        datasetId,
+        timeOf(event, 'completedAt'),
+      ]);
       return;
     case 'DatasetGenerationFailed': {
       const d = dataOf<DatasetGenerationFailed['data']>(event);
@@ -61,12 +80,16 @@ const applyDatasetEvent = async (event: RecordedEvent, tx: SqlExecutor, t: Table
     }
     case 'DatasetJobCancelled': {
       const d = dataOf<DatasetJobCancelled['data']>(event);
-      if (d.kind === 'generation') await tx.query(`UPDATE ${t.datasets} SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [datasetId, d.cancelledAt]);
+      if (d.kind === 'generation')
+        await tx.query(`UPDATE ${t.datasets} SET status = 'cancelled', updated_at = $2 WHERE id = $1`, [datasetId, d.cancelledAt]);
       await setVersion(tx, t, datasetId, d.datasetVersion, d.cancelledAt);
       return;
     }
     case 'DatasetQualityAnalysed':
-      await tx.query(`UPDATE ${t.datasets} SET quality_report = $2 WHERE id = $1`, [datasetId, JSON.stringify((event.data as { report: unknown }).report)]);
+      await tx.query(`UPDATE ${t.datasets} SET quality_report = $2 WHERE id = $1`, [
+        datasetId,
+        JSON.stringify((event.data as { report: unknown }).report),
+      ]);
       return;
     case 'DatasetBenchmarkRecorded':
       await tx.query(`UPDATE ${t.datasets} SET benchmarks = benchmarks || jsonb_build_array($2::jsonb) WHERE id = $1`, [

@@ -21,7 +21,16 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
     await tx.query(
       `INSERT INTO ${t.taxonomies} (id, project_id, name, description, taxonomy, categories, categories_count, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [d.taxonomyId, d.projectId, d.name, d.description, JSON.stringify(d.taxonomy), JSON.stringify(d.categories), d.categories.length, d.createdAt],
+      [
+        d.taxonomyId,
+        d.projectId,
+        d.name,
+        d.description,
+        JSON.stringify(d.taxonomy),
+        JSON.stringify(d.categories),
+        d.categories.length,
+        d.createdAt,
+      ],
     );
   }
 };

@@ -15,7 +15,9 @@ import { dataOf, type ProjectionHandler } from './projection';
 
 /** Instruction-mode fields, kept apart from question/answer; null for the other modes. */
 const extraOf = (c: EntryContent): Record<string, string | undefined> | null =>
-  c.instruction === undefined && c.input === undefined && c.output === undefined ? null : { instruction: c.instruction, input: c.input, output: c.output };
+  c.instruction === undefined && c.input === undefined && c.output === undefined
+    ? null
+    : { instruction: c.instruction, input: c.input, output: c.output };
 
 /** An entry's read-model columns (besides version, split and timestamps), from its record. */
 export const entryColumns = (e: EntryRecord | RejectedRecord, status: 'accepted' | 'rejected') => ({
@@ -36,7 +38,15 @@ export const entryColumns = (e: EntryRecord | RejectedRecord, status: 'accepted'
 });
 
 /** An entry's content and version as an edit or a regeneration recorded them. */
-const setContent = (tx: SqlExecutor, t: Tables, datasetId: string, entryId: string, c: EntryContent, version: number, at: string): Promise<unknown> =>
+const setContent = (
+  tx: SqlExecutor,
+  t: Tables,
+  datasetId: string,
+  entryId: string,
+  c: EntryContent,
+  version: number,
+  at: string,
+): Promise<unknown> =>
   tx.query(
     `UPDATE ${t.entries} SET question = $3, answer = $4, category = $5, quality_score = $6, quality_components = $7, difficulty = $8,
        difficulty_rank = $9, extra = $10, metadata = $11, version = $12, updated_at = $13 WHERE dataset_id = $1 AND entry_id = $2`,

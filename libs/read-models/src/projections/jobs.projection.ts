@@ -47,7 +47,16 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
            input_tokens = input_tokens + $4, output_tokens = output_tokens + $5,
            cost_usd = CASE WHEN $6::float8 IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + $6::float8 END,
            invalid_items = invalid_items + $7, chunk_failures = chunk_failures || $8::jsonb WHERE id = $1`,
-        [d.jobId, d.failure ? 1 : 0, d.processedAt, d.usage?.inputTokens ?? 0, d.usage?.outputTokens ?? 0, d.usage?.costUsd ?? null, d.invalid.length, failure],
+        [
+          d.jobId,
+          d.failure ? 1 : 0,
+          d.processedAt,
+          d.usage?.inputTokens ?? 0,
+          d.usage?.outputTokens ?? 0,
+          d.usage?.costUsd ?? null,
+          d.invalid.length,
+          failure,
+        ],
       );
       return;
     }
@@ -58,13 +67,21 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetGenerationCompleted': {
       const d = dataOf<DatasetGenerationCompleted['data']>(event);
-      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [d.jobId, JSON.stringify(d.result), d.completedAt]);
+      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [
+        d.jobId,
+        JSON.stringify(d.result),
+        d.completedAt,
+      ]);
       return;
     }
     case 'DatasetRegenerationCompleted': {
       const d = dataOf<DatasetRegenerationCompleted['data']>(event);
       const result = { dataset_id: datasetId, entries_regenerated: d.regenerated, failed: d.failed };
-      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [d.jobId, JSON.stringify(result), d.completedAt]);
+      await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [
+        d.jobId,
+        JSON.stringify(result),
+        d.completedAt,
+      ]);
       return;
     }
     case 'DatasetJobCancelled': {

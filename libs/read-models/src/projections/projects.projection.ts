@@ -15,13 +15,10 @@ export const projectsProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'ParametersSaved': {
       const d = dataOf<ParametersSaved['data']>(event);
-      await tx.query(`INSERT INTO ${t.parameters} (id, project_id, parameters, created_at, seq) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`, [
-        d.parameterId,
-        d.projectId,
-        JSON.stringify(d.parameters),
-        d.savedAt,
-        event.revision.toString(),
-      ]);
+      await tx.query(
+        `INSERT INTO ${t.parameters} (id, project_id, parameters, created_at, seq) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+        [d.parameterId, d.projectId, JSON.stringify(d.parameters), d.savedAt, event.revision.toString()],
+      );
       return;
     }
     case 'DocumentIngested': {

@@ -33,8 +33,12 @@ const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text,
 const CHUNK_FROM = `${t.chunks} c JOIN ${t.documents} d ON d.id = c.document_id`;
 
 export const findDocument = async (sql: SqlExecutor, id: string): Promise<DocumentRow | null> =>
-  (await sql.query<DocumentRow>(`SELECT id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, ${iso('created_at')} FROM ${t.documents} WHERE id = $1`, [id]))
-    .rows[0] ?? null;
+  (
+    await sql.query<DocumentRow>(
+      `SELECT id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, ${iso('created_at')} FROM ${t.documents} WHERE id = $1`,
+      [id],
+    )
+  ).rows[0] ?? null;
 
 export const listChunks = async (
   sql: SqlExecutor,
@@ -52,9 +56,11 @@ export const listChunks = async (
 
 /** Ids of every chunk of a project, in document then chunk order: the work list of a generation job. */
 export const projectChunkIds = async (sql: SqlExecutor, projectId: string): Promise<string[]> =>
-  (await sql.query<{ id: string }>(`SELECT id FROM ${t.chunks} WHERE project_id = $1 ORDER BY created_at, document_id, chunk_index`, [projectId])).rows.map(
-    (r) => r.id,
-  );
+  (
+    await sql.query<{ id: string }>(`SELECT id FROM ${t.chunks} WHERE project_id = $1 ORDER BY created_at, document_id, chunk_index`, [
+      projectId,
+    ])
+  ).rows.map((r) => r.id);
 
 export const chunksByIds = async (sql: SqlExecutor, ids: readonly string[]): Promise<Map<string, ChunkRow>> => {
   const rows = await sql.query<ChunkRow>(`SELECT ${CHUNK_COLUMNS} FROM ${CHUNK_FROM} WHERE c.id = ANY($1::text[])`, [ids]);

@@ -42,15 +42,18 @@ export interface EntryPageQuery {
   readonly offset: number;
 }
 
-export const pageEntries = async (sql: SqlExecutor, datasetId: string, q: EntryPageQuery): Promise<{ entries: EntryRow[]; total: number }> => {
+export const pageEntries = async (
+  sql: SqlExecutor,
+  datasetId: string,
+  q: EntryPageQuery,
+): Promise<{ entries: EntryRow[]; total: number }> => {
   const where = `dataset_id = $1 AND status = $2 AND ($3::float8 IS NULL OR quality_score >= $3::float8)`;
   const params = [datasetId, q.status, q.minQuality];
   const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.entries} WHERE ${where}`, params);
-  const rows = await sql.query<EntryRow>(`SELECT ${COLUMNS} FROM ${t.entries} WHERE ${where} ORDER BY ${ORDER[q.sortBy]} LIMIT $4 OFFSET $5`, [
-    ...params,
-    q.limit,
-    q.offset,
-  ]);
+  const rows = await sql.query<EntryRow>(
+    `SELECT ${COLUMNS} FROM ${t.entries} WHERE ${where} ORDER BY ${ORDER[q.sortBy]} LIMIT $4 OFFSET $5`,
+    [...params, q.limit, q.offset],
+  );
   return { entries: rows.rows, total: total.rows[0].n };
 };
 

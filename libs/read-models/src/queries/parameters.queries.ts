@@ -10,5 +10,9 @@ export interface ParametersRow {
 }
 
 export const latestParameters = async (sql: SqlExecutor, projectId: string): Promise<ParametersRow | null> =>
-  (await sql.query<ParametersRow>(`SELECT id, project_id, parameters, ${iso('created_at')} FROM ${t.parameters} WHERE project_id = $1 ORDER BY seq DESC LIMIT 1`, [projectId]))
-    .rows[0] ?? null;
+  (
+    await sql.query<ParametersRow>(
+      `SELECT id, project_id, parameters, ${iso('created_at')} FROM ${t.parameters} WHERE project_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [projectId],
+    )
+  ).rows[0] ?? null;

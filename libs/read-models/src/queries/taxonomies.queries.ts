@@ -17,12 +17,21 @@ const COLUMNS = `id, name, project_id, description, categories_count, categories
 
 export const listTaxonomies = async (sql: SqlExecutor, projectId?: string): Promise<TaxonomyRow[]> =>
   projectId
-    ? (await sql.query<TaxonomyRow>(`SELECT ${COLUMNS} FROM ${t.taxonomies} WHERE project_id = $1 ORDER BY ${t.taxonomies}.created_at, id`, [projectId])).rows
+    ? (
+        await sql.query<TaxonomyRow>(
+          `SELECT ${COLUMNS} FROM ${t.taxonomies} WHERE project_id = $1 ORDER BY ${t.taxonomies}.created_at, id`,
+          [projectId],
+        )
+      ).rows
     : (await sql.query<TaxonomyRow>(`SELECT ${COLUMNS} FROM ${t.taxonomies} ORDER BY ${t.taxonomies}.created_at, id`)).rows;
 
 export const findTaxonomy = async (sql: SqlExecutor, id: string): Promise<TaxonomyRow | null> =>
   (await sql.query<TaxonomyRow>(`SELECT ${COLUMNS} FROM ${t.taxonomies} WHERE id = $1`, [id])).rows[0] ?? null;
 
 export const findTaxonomyByName = async (sql: SqlExecutor, projectId: string, name: string): Promise<TaxonomyRow | null> =>
-  (await sql.query<TaxonomyRow>(`SELECT ${COLUMNS} FROM ${t.taxonomies} WHERE project_id = $1 AND name = $2 ORDER BY ${t.taxonomies}.created_at DESC LIMIT 1`, [projectId, name]))
-    .rows[0] ?? null;
+  (
+    await sql.query<TaxonomyRow>(
+      `SELECT ${COLUMNS} FROM ${t.taxonomies} WHERE project_id = $1 AND name = $2 ORDER BY ${t.taxonomies}.created_at DESC LIMIT 1`,
+      [projectId, name],
+    )
+  ).rows[0] ?? null;

@@ -36,7 +36,9 @@ export class DatasetDownloadService {
       await this.stream(dataset, format, res);
     } catch (error) {
       if (!clientAborted(res, error)) throw error;
-      this.logger.debug(`download of dataset ${dataset.id} aborted by the client (${error instanceof Error ? error.message : String(error)})`);
+      this.logger.debug(
+        `download of dataset ${dataset.id} aborted by the client (${error instanceof Error ? error.message : String(error)})`,
+      );
       res.destroy();
     }
   }

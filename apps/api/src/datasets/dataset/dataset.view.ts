@@ -30,7 +30,12 @@ export interface DatasetView {
   readonly config: Record<string, unknown>;
 }
 
-export const datasetView = (d: DatasetRow, entries: readonly EntryRow[], quality: QualitySummary, splits: Record<string, number>): DatasetView => ({
+export const datasetView = (
+  d: DatasetRow,
+  entries: readonly EntryRow[],
+  quality: QualitySummary,
+  splits: Record<string, number>,
+): DatasetView => ({
   id: d.id,
   name: d.name,
   entries: entries.map(entryView),

@@ -6,7 +6,11 @@ export interface UsageView {
 }
 
 /** int8 sums arrive as text from the read model. */
-export const usageView = (row: { readonly input_tokens: string; readonly output_tokens: string; readonly cost_usd: number | null }): UsageView => ({
+export const usageView = (row: {
+  readonly input_tokens: string;
+  readonly output_tokens: string;
+  readonly cost_usd: number | null;
+}): UsageView => ({
   input_tokens: Number(row.input_tokens),
   output_tokens: Number(row.output_tokens),
   cost_usd: row.cost_usd === null ? null : Math.round(row.cost_usd * 1e6) / 1e6,

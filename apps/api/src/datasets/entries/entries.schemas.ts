@@ -2,7 +2,10 @@ import { FEEDBACK_TYPES } from '@compileo/domain';
 import { ENTRY_SORTS } from '@compileo/read-models';
 import { z } from 'zod';
 
-const entryId = z.string().trim().regex(/^entry_\d+$/, 'must be an entry id like entry_1');
+const entryId = z
+  .string()
+  .trim()
+  .regex(/^entry_\d+$/, 'must be an entry id like entry_1');
 
 export const entriesQuerySchema = z
   .object({

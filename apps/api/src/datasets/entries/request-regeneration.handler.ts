@@ -29,12 +29,20 @@ export class RequestRegenerationHandler implements ICommandHandler<RequestRegene
         type: 'RequestRegeneration',
         jobId,
         entryIds: [...new Set(c.entryIds)],
-        config: { model: model.model, temperature: c.config.temperature, max_tokens: c.config.max_tokens, improve_quality: c.config.improve_quality },
+        config: {
+          model: model.model,
+          temperature: c.config.temperature,
+          max_tokens: c.config.max_tokens,
+          improve_quality: c.config.improve_quality,
+        },
         now: this.clock.now().toISOString(),
       },
       { actor: c.actor, jobId, correlationId: jobId },
     );
-    logJobRequested({ kind: 'regeneration', jobId, datasetId: c.datasetId }, { entries: new Set(c.entryIds).size, model: model.model, actor: c.actor });
+    logJobRequested(
+      { kind: 'regeneration', jobId, datasetId: c.datasetId },
+      { entries: new Set(c.entryIds).size, model: model.model, actor: c.actor },
+    );
     return jobId;
   }
 }

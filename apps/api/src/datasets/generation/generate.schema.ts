@@ -6,7 +6,11 @@ import { promptParameterFields } from '../parameters/parameters.schemas';
 const mode = z
   .string()
   .transform((v) => MODE_ALIASES[v] ?? v)
-  .pipe(z.enum(GENERATION_MODES, { errorMap: () => ({ message: `must be one of ${[...GENERATION_MODES, ...Object.keys(MODE_ALIASES)].join(', ')}` }) }));
+  .pipe(
+    z.enum(GENERATION_MODES, {
+      errorMap: () => ({ message: `must be one of ${[...GENERATION_MODES, ...Object.keys(MODE_ALIASES)].join(', ')}` }),
+    }),
+  );
 
 /**
  * `POST /generate` with the contract's defaults. Model fields are optional here: an omitted
@@ -26,7 +30,10 @@ export const generateSchema = z
     format_type: z.enum(FORMAT_TYPES).optional(),
     concurrency: z.number().int().min(1).max(32).default(1),
     include_evaluation_sets: z.boolean().default(false),
-    taxonomy_project: z.union([z.string().trim().min(1), z.number().int()]).nullable().default(null),
+    taxonomy_project: z
+      .union([z.string().trim().min(1), z.number().int()])
+      .nullable()
+      .default(null),
     taxonomy_name: z.string().trim().min(1).max(200).nullable().default(null),
     output_dir: z.string().max(500).default('.'),
     analyze_quality: z.boolean().default(true),

@@ -28,7 +28,11 @@ export const mergeParameters = (saved: PromptParameters | null, input: GenerateI
 /** The normalised config recorded with the dataset: every default applied, ids as text. */
 export const generationConfig = (
   input: GenerateInput,
-  resolved: { readonly classificationModel: string; readonly formatType: GenerationConfig['format_type']; readonly parameters: PromptParameters },
+  resolved: {
+    readonly classificationModel: string;
+    readonly formatType: GenerationConfig['format_type'];
+    readonly parameters: PromptParameters;
+  },
 ): GenerationConfig => ({
   prompt_name: input.prompt_name,
   custom_prompt: input.custom_prompt,

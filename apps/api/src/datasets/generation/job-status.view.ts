@@ -56,7 +56,8 @@ export interface JobStatusView {
 export const jobStatusView = (job: JobRow): JobStatusView => ({
   job_id: job.id,
   status: job.status,
-  progress: job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),
+  progress:
+    job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),
   current_step: currentStep(job),
   estimated_completion: estimatedCompletion(job),
   result: job.status === 'completed' || job.status === 'cancelled' ? job.result : null,

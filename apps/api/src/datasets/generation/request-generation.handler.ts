@@ -22,9 +22,16 @@ import { RequestGenerationCommand, type GenerationStarted } from './request-gene
 /** `qa` is the suite with data here; it scores the model on the test split, so it needs the splits. */
 const checkBenchmark = (suite: string, withSplits: boolean): void => {
   if (!isBenchmarkSuite(suite)) {
-    throw new DomainError(`benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`, 'benchmark_suite');
+    throw new DomainError(
+      `benchmark_suite '${suite}' has no benchmark data configured on this server; available suites: ${BENCHMARK_SUITES.join(', ')}`,
+      'benchmark_suite',
+    );
   }
-  if (!withSplits) throw new DomainError(`benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`, 'include_evaluation_sets');
+  if (!withSplits)
+    throw new DomainError(
+      `benchmark_suite '${suite}' evaluates the test split: set include_evaluation_sets or use /generate-evaluation`,
+      'include_evaluation_sets',
+    );
 };
 
 /**
@@ -48,7 +55,9 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
     const model = this.models.resolve(input.classification_model, 'classification_model');
     if (input.run_benchmarks) checkBenchmark(input.benchmark_suite, input.include_evaluation_sets);
     if (input.analyze_quality) this.models.judge(); // a configured judge the server cannot reach is a 422 now, not a failed job
-    const taxonomy = input.taxonomy_name ? await this.taxonomies.findByName(input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name) : null;
+    const taxonomy = input.taxonomy_name
+      ? await this.taxonomies.findByName(input.taxonomy_project === null ? projectId : idText(input.taxonomy_project), input.taxonomy_name)
+      : null;
     if (input.taxonomy_name && !taxonomy) throw new NotFoundError('taxonomy', input.taxonomy_name, 'taxonomy_name');
     const chunkIds = await this.documents.projectChunkIds(projectId);
     if (chunkIds.length === 0) throw new DomainError(`project ${projectId} has no chunks yet; upload documents first`, 'project_id');
@@ -79,7 +88,10 @@ export class RequestGenerationHandler implements ICommandHandler<RequestGenerati
       },
       { actor, jobId, correlationId: jobId },
     );
-    logJobRequested({ kind: 'generation', jobId, datasetId }, { project_id: projectId, chunks: chunkIds.length, model: model.model, actor });
+    logJobRequested(
+      { kind: 'generation', jobId, datasetId },
+      { project_id: projectId, chunks: chunkIds.length, model: model.model, actor },
+    );
     return { jobId, datasetId };
   }
 

@@ -22,12 +22,7 @@ const vocabularyOf = (text: string): Map<string, number> => {
  * With a taxonomy, the category whose words best overlap the item (weighted double) and its chunk; ties go
  * to the earlier category, no overlap to "Other". Without one, the chunk heading, else "General".
  */
-export const pickCategory = (
-  categories: readonly string[] | null,
-  chunkText: string,
-  itemText: string,
-  heading: string | null,
-): string => {
+export const pickCategory = (categories: readonly string[] | null, chunkText: string, itemText: string, heading: string | null): string => {
   if (categories === null) return heading?.trim() || DEFAULT_CATEGORY;
   const chunkVocabulary = vocabularyOf(chunkText);
   const itemVocabulary = vocabularyOf(itemText);

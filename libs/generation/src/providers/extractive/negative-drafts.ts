@@ -20,18 +20,74 @@ interface Aspect {
 }
 
 export const NEGATIVE_ASPECTS: readonly Aspect[] = [
-  { name: 'cost', terms: ['cost', 'costs', 'price', 'prices', 'pricing', 'expensive', 'cheap', 'afford', 'affordable', 'dollars', 'fee', 'fees'], question: 'What does {scope} say about the cost of {topic}?' },
-  { name: 'history', terms: ['discovered', 'discovery', 'invented', 'invention', 'inventor', 'history', 'historical', 'founded', 'century', 'centuries'], question: 'Who first discovered {topic}, according to {scope}?' },
-  { name: 'law', terms: ['laws', 'law', 'legal', 'legislation', 'regulation', 'regulations', 'regulatory', 'regulate', 'statute', 'court', 'courts'], question: 'Which laws regulate {topic}, according to {scope}?' },
-  { name: 'environment', terms: ['environmental', 'environment', 'climate', 'pollution', 'emissions', 'ecological'], question: 'What environmental impact of {topic} does {scope} report?' },
-  { name: 'geography', terms: ['countries', 'country', 'nation', 'nations', 'national', 'region', 'regions', 'regional', 'geographic', 'continent', 'worldwide'], question: 'In which countries is {topic} most common, according to {scope}?' },
-  { name: 'statistics', terms: ['percentage', 'percent', 'statistics', 'statistical', 'proportion'], question: 'What percentage figures does {scope} give for {topic}?' },
+  {
+    name: 'cost',
+    terms: ['cost', 'costs', 'price', 'prices', 'pricing', 'expensive', 'cheap', 'afford', 'affordable', 'dollars', 'fee', 'fees'],
+    question: 'What does {scope} say about the cost of {topic}?',
+  },
+  {
+    name: 'history',
+    terms: ['discovered', 'discovery', 'invented', 'invention', 'inventor', 'history', 'historical', 'founded', 'century', 'centuries'],
+    question: 'Who first discovered {topic}, according to {scope}?',
+  },
+  {
+    name: 'law',
+    terms: ['laws', 'law', 'legal', 'legislation', 'regulation', 'regulations', 'regulatory', 'regulate', 'statute', 'court', 'courts'],
+    question: 'Which laws regulate {topic}, according to {scope}?',
+  },
+  {
+    name: 'environment',
+    terms: ['environmental', 'environment', 'climate', 'pollution', 'emissions', 'ecological'],
+    question: 'What environmental impact of {topic} does {scope} report?',
+  },
+  {
+    name: 'geography',
+    terms: [
+      'countries',
+      'country',
+      'nation',
+      'nations',
+      'national',
+      'region',
+      'regions',
+      'regional',
+      'geographic',
+      'continent',
+      'worldwide',
+    ],
+    question: 'In which countries is {topic} most common, according to {scope}?',
+  },
+  {
+    name: 'statistics',
+    terms: ['percentage', 'percent', 'statistics', 'statistical', 'proportion'],
+    question: 'What percentage figures does {scope} give for {topic}?',
+  },
   { name: 'tax', terms: ['taxed', 'tax', 'taxes', 'taxation'], question: 'How is {topic} taxed, according to {scope}?' },
-  { name: 'people', terms: ['researchers', 'researcher', 'scientist', 'scientists', 'author', 'authors', 'experts', 'expert'], question: 'Which researchers does {scope} credit for work on {topic}?' },
-  { name: 'future', terms: ['future', 'forecast', 'forecasts', 'prediction', 'predictions', 'predict', 'predicts'], question: 'What future developments in {topic} does {scope} predict?' },
-  { name: 'training', terms: ['certification', 'certified', 'training', 'trained', 'course', 'courses', 'degree', 'qualification', 'qualifications'], question: 'What certification does working with {topic} require, according to {scope}?' },
-  { name: 'date', terms: ['year', 'years', 'date', 'dates', 'dated', 'decade', 'decades'], question: 'In what year was {topic} first introduced, according to {scope}?' },
-  { name: 'insurance', terms: ['insurance', 'insured', 'insurer', 'insurers', 'reimbursement', 'reimbursed'], question: 'How does insurance cover {topic}, according to {scope}?' },
+  {
+    name: 'people',
+    terms: ['researchers', 'researcher', 'scientist', 'scientists', 'author', 'authors', 'experts', 'expert'],
+    question: 'Which researchers does {scope} credit for work on {topic}?',
+  },
+  {
+    name: 'future',
+    terms: ['future', 'forecast', 'forecasts', 'prediction', 'predictions', 'predict', 'predicts'],
+    question: 'What future developments in {topic} does {scope} predict?',
+  },
+  {
+    name: 'training',
+    terms: ['certification', 'certified', 'training', 'trained', 'course', 'courses', 'degree', 'qualification', 'qualifications'],
+    question: 'What certification does working with {topic} require, according to {scope}?',
+  },
+  {
+    name: 'date',
+    terms: ['year', 'years', 'date', 'dates', 'dated', 'decade', 'decades'],
+    question: 'In what year was {topic} first introduced, according to {scope}?',
+  },
+  {
+    name: 'insurance',
+    terms: ['insurance', 'insured', 'insurer', 'insurers', 'reimbursement', 'reimbursed'],
+    question: 'How does insurance cover {topic}, according to {scope}?',
+  },
 ];
 
 /** What the chunk is about: its heading, then its most frequent content words (never more than five topics). */

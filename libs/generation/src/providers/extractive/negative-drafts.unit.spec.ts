@@ -63,7 +63,9 @@ describe('extractive negatives (negativity_ratio)', () => {
 
   it('never asks about an aspect the chunk covers', () => {
     const text = `${TEXT}\nThe cost of insulin is high and prices keep rising; many countries regulate it by law.`;
-    const items = negatives(extractItems(request({ count: 20, parameters: { negativity_ratio: 0.5 }, chunk: { ...request().chunk, text } })));
+    const items = negatives(
+      extractItems(request({ count: 20, parameters: { negativity_ratio: 0.5 }, chunk: { ...request().chunk, text } })),
+    );
     expect(items.length).toBeGreaterThan(0);
     items.forEach((i) => expect(['cost', 'geography', 'law']).not.toContain(i.metadata?.negative_aspect));
   });
@@ -87,12 +89,15 @@ describe('extractive negatives (negativity_ratio)', () => {
     ['question', (i: GeneratedItem) => expect(i.answer).toBeNull()],
     ['answer', (i: GeneratedItem) => expect(i.answer).toBe(NEGATIVE_ANSWER)],
     ['qa_pairs', (i: GeneratedItem) => expect(i.answer).toBe(NEGATIVE_ANSWER)],
-    ['instruction', (i: GeneratedItem) => {
-      expect(i.output).toBe(NEGATIVE_ANSWER);
-      expect(i.answer).toBe(NEGATIVE_ANSWER);
-      expect(i.question).toBe(i.instruction);
-      expect(TEXT).toContain(i.input?.split(' ').slice(0, 4).join(' '));
-    }],
+    [
+      'instruction',
+      (i: GeneratedItem) => {
+        expect(i.output).toBe(NEGATIVE_ANSWER);
+        expect(i.answer).toBe(NEGATIVE_ANSWER);
+        expect(i.question).toBe(i.instruction);
+        expect(TEXT).toContain(i.input?.split(' ').slice(0, 4).join(' '));
+      },
+    ],
   ] as [GenerationMode, (i: GeneratedItem) => void][])('shapes negatives for %s mode', (mode, check) => {
     const found = negatives(extractItems(request({ mode, count: 4, parameters: { negativity_ratio: 0.5 } })));
     expect(found).toHaveLength(2);
@@ -104,6 +109,8 @@ describe('extractive negatives (negativity_ratio)', () => {
   });
 
   it('gives negatives the requested difficulty', () => {
-    negatives(extractItems(request({ parameters: { negativity_ratio: 0.3, complexity_level: 'expert' } }))).forEach((i) => expect(i.difficulty).toBe('expert'));
+    negatives(extractItems(request({ parameters: { negativity_ratio: 0.3, complexity_level: 'expert' } }))).forEach((i) =>
+      expect(i.difficulty).toBe('expert'),
+    );
   });
 });

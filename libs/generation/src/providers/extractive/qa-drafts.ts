@@ -1,8 +1,7 @@
 import { joinSentences, windowFrom, type Draft, type DraftContext } from './draft-context';
 import { questionFor } from './question-phrasing';
 
-const ask = (ctx: DraftContext, sentence: string, pass: number): string =>
-  questionFor(sentence, ctx.variant + pass, ctx);
+const ask = (ctx: DraftContext, sentence: string, pass: number): string => questionFor(sentence, ctx.variant + pass, ctx);
 
 /**
  * Question + answer. Pass 1 answers with one sentence each; later passes use another question template and

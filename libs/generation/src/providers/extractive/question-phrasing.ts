@@ -3,7 +3,8 @@ import { contentTokens } from '../../text/keywords';
 
 export type QuestionStyle = 'factual' | 'analytical' | 'case_based';
 
-const PRONOUN_START = /^(?:it|this|these|those|that|there|they|he|she|we|you|i|such|each|both|some|many|most|all|one|another|here|which|what)\b/i;
+const PRONOUN_START =
+  /^(?:it|this|these|those|that|there|they|he|she|we|you|i|such|each|both|some|many|most|all|one|another|here|which|what)\b/i;
 const DEFINITION = /^((?:(?:an?|the)\s+)?[\p{L}\p{N}][\p{L}\p{N}\s'()/-]{0,60}?)\s+(is|are|refers to|means)\s+(.*)$/iu;
 
 /** Emphasis and code marks dropped, so questions read as plain text. */
@@ -40,7 +41,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** Common verbs that make poor edges of a key phrase ("show insulin resistance" → "insulin resistance"). */
 const WEAK_EDGE = new Set(
-  'show shows include includes including make makes made let lets affect affects combine combines stay stays become becomes cause causes help helps provide provides require requires allow allows take takes give gives keep keeps need needs contain contains called known found seen often usually'.split(' '),
+  'show shows include includes including make makes made let lets affect affects combine combines stay stays become becomes cause causes help helps provide provides require requires allow allows take takes give gives keep keeps need needs contain contains called known found seen often usually'.split(
+    ' ',
+  ),
 );
 
 const trimWord = (w: string): string => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -60,13 +63,26 @@ export const keyPhrase = (sentence: string, chunkFrequency: ReadonlyMap<string, 
       if (score > best.score) best = { score, from: i, to: i + len };
     }
   }
-  return decapitalize(words.slice(best.from, best.to).filter((w) => w !== '').join(' '), chunkText);
+  return decapitalize(
+    words
+      .slice(best.from, best.to)
+      .filter((w) => w !== '')
+      .join(' '),
+    chunkText,
+  );
 };
 
 const TEMPLATES: Readonly<Record<QuestionStyle, readonly string[]>> = {
   factual: ['What does {scope} say about {phrase}?', 'According to {scope}, what is stated about {phrase}?'],
-  analytical: ['How does {scope} explain {phrase}?', 'Why is {phrase} significant according to {scope}?', 'What role does {phrase} play in {scope}?'],
-  case_based: ['In a case involving {phrase}, what does {scope} indicate?', 'Suppose a reader encounters {phrase} in practice. What guidance does {scope} give?'],
+  analytical: [
+    'How does {scope} explain {phrase}?',
+    'Why is {phrase} significant according to {scope}?',
+    'What role does {phrase} play in {scope}?',
+  ],
+  case_based: [
+    'In a case involving {phrase}, what does {scope} indicate?',
+    'Suppose a reader encounters {phrase} in practice. What guidance does {scope} give?',
+  ],
 };
 
 export const asQuestionStyle = (style: string | undefined): QuestionStyle =>
@@ -88,7 +104,5 @@ export const questionFor = (sentence: string, variant: number, ctx: PhrasingCont
   const definitional = ctx.style === 'factual' ? definitionalQuestion(sentence, ctx.chunkText) : null;
   const options = definitional ? [definitional, ...TEMPLATES[ctx.style]] : TEMPLATES[ctx.style];
   const template = options[variant % options.length];
-  return template
-    .replace('{scope}', () => ctx.scope)
-    .replace('{phrase}', () => keyPhrase(sentence, ctx.frequency, ctx.chunkText));
+  return template.replace('{scope}', () => ctx.scope).replace('{phrase}', () => keyPhrase(sentence, ctx.frequency, ctx.chunkText));
 };

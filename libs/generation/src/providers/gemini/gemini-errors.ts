@@ -33,7 +33,8 @@ export const readGeminiErrorBody = (text: string): GeminiErrorBody => {
   };
 };
 
-const isTimeout = (signal: AbortSignal, error: unknown): boolean => (signal.aborted && errorName(signal.reason) === 'TimeoutError') || errorName(error) === 'TimeoutError';
+const isTimeout = (signal: AbortSignal, error: unknown): boolean =>
+  (signal.aborted && errorName(signal.reason) === 'TimeoutError') || errorName(error) === 'TimeoutError';
 
 /**
  * Any failure of one call as a ModelCallError:
@@ -50,7 +51,10 @@ export const toModelCallError = (
   if (error instanceof ModelCallError) return error;
   // The SDK wraps anything that fails `instanceof Error` (under Jest: undici's cross-realm AbortError and TypeError)
   // as `Error('exception <e> sending request', {cause: e})`: look through that wrapper.
-  const inner = errorName(error) === 'Error' && /^exception .* sending request$/s.test(errorMessage(error)) && errorCause(error) !== undefined ? errorCause(error) : error;
+  const inner =
+    errorName(error) === 'Error' && /^exception .* sending request$/s.test(errorMessage(error)) && errorCause(error) !== undefined
+      ? errorCause(error)
+      : error;
   const detail = errorMessage(inner);
   if (signal.aborted || errorName(inner) === 'AbortError' || errorName(inner) === 'TimeoutError') {
     // An abort the caller did not ask for is the SDK's own per-attempt timeout (httpOptions.timeout).

@@ -1,15 +1,31 @@
 import type { CompletionRequest } from '../../remote/text-model-client';
-import { caughtModelCallError, completionRequest, textModelClientContract, geminiGenerationConfig, geminiRequestModel, startFakeGemini, type FakeReply, type FakeServer, type Script } from '../testing';
+import {
+  caughtModelCallError,
+  completionRequest,
+  textModelClientContract,
+  geminiGenerationConfig,
+  geminiRequestModel,
+  startFakeGemini,
+  type FakeReply,
+  type FakeServer,
+  type Script,
+} from '../testing';
 import { createGeminiClient, GeminiClient } from './gemini.client';
 import { GEMINI_DEFAULT_MODEL, geminiWireModel } from './model-names';
 
 const SCHEMA = {
   type: 'object',
-  properties: { items: { type: 'array', items: { type: 'object', properties: { question: { type: 'string' }, answer: { type: 'string' } }, required: ['question', 'answer'] } } },
+  properties: {
+    items: {
+      type: 'array',
+      items: { type: 'object', properties: { question: { type: 'string' }, answer: { type: 'string' } }, required: ['question', 'answer'] },
+    },
+  },
   required: ['items'],
 } as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.3, maxTokens: 256, ...overrides });
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest =>
+  completionRequest(SCHEMA, { temperature: 0.3, maxTokens: 256, ...overrides });
 const caught = caughtModelCallError;
 
 describe('GeminiClient against a local Gemini API', () => {
@@ -77,7 +93,10 @@ describe('GeminiClient against a local Gemini API', () => {
   });
 
   it('maps 500 and 503 to retryable errors', async () => {
-    const fake = await start([{ kind: 'error', status: 500 }, { kind: 'error', status: 503 }]);
+    const fake = await start([
+      { kind: 'error', status: 500 },
+      { kind: 'error', status: 503 },
+    ]);
     const gemini = client(fake);
     expect(await caught(gemini.complete(request()))).toMatchObject({ status: 500, retryAfterMs: null, retryable: true });
     expect(await caught(gemini.complete(request()))).toMatchObject({ status: 503, retryable: true });
@@ -101,7 +120,13 @@ describe('GeminiClient against a local Gemini API', () => {
   });
 
   it('reports a blocked prompt as a non-retryable error', async () => {
-    const fake = await start({ kind: 'raw', reply: { status: 200, body: { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } } } });
+    const fake = await start({
+      kind: 'raw',
+      reply: {
+        status: 200,
+        body: { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 5, totalTokenCount: 5 } },
+      },
+    });
     const error = await caught(client(fake).complete(request()));
     expect(error).toMatchObject({ status: null, retryable: false });
     expect(error.message).toContain('SAFETY');

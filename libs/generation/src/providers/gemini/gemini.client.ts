@@ -33,7 +33,10 @@ export class GeminiClient implements TextModelClient {
   readonly wireModel: string;
   private readonly ai: GoogleGenAI;
 
-  constructor(private readonly config: GeminiClientConfig, modelName: string) {
+  constructor(
+    private readonly config: GeminiClientConfig,
+    modelName: string,
+  ) {
     this.wireModel = geminiWireModel(modelName);
     this.model = this.wireModel;
     this.ai = new GoogleGenAI({
@@ -86,8 +89,15 @@ export class GeminiClient implements TextModelClient {
       outputTokens: response.usageMetadata?.candidatesTokenCount ?? 0,
     };
     const finishReason = candidate?.finishReason;
-    if (text === '' && (response.promptFeedback?.blockReason !== undefined || (finishReason !== undefined && finishReason !== FinishReason.STOP && finishReason !== FinishReason.MAX_TOKENS))) {
-      const why = response.promptFeedback?.blockReason !== undefined ? `prompt blocked (${response.promptFeedback.blockReason})` : `finishReason ${finishReason}`;
+    if (
+      text === '' &&
+      (response.promptFeedback?.blockReason !== undefined ||
+        (finishReason !== undefined && finishReason !== FinishReason.STOP && finishReason !== FinishReason.MAX_TOKENS))
+    ) {
+      const why =
+        response.promptFeedback?.blockReason !== undefined
+          ? `prompt blocked (${response.promptFeedback.blockReason})`
+          : `finishReason ${finishReason}`;
       throw new ModelCallError(`gemini returned no text: ${why}`, null, null, false);
     }
     return { text, usage, model: response.modelVersion ?? this.model };

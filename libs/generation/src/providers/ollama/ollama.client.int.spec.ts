@@ -1,11 +1,20 @@
 import type { CompletionRequest } from '../../remote/text-model-client';
-import { caughtModelCallError, completionRequest, textModelClientContract, startFakeOllama, type FakeReply, type FakeServer, type Script } from '../testing';
+import {
+  caughtModelCallError,
+  completionRequest,
+  textModelClientContract,
+  startFakeOllama,
+  type FakeReply,
+  type FakeServer,
+  type Script,
+} from '../testing';
 import { createOllamaClient, OllamaClient } from './ollama.client';
 import { OLLAMA_DEFAULT_MODEL, ollamaWireModel } from './model-names';
 
 const SCHEMA = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } }, required: ['items'] } as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.2, maxTokens: 300, ...overrides });
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest =>
+  completionRequest(SCHEMA, { temperature: 0.2, maxTokens: 300, ...overrides });
 const caught = caughtModelCallError;
 
 describe('OllamaClient against a local Ollama API', () => {
@@ -102,7 +111,6 @@ describe('OllamaClient against a local Ollama API', () => {
     expect(error).toMatchObject({ status: null, retryable: false });
     expect(fake.requests).toHaveLength(0);
   });
-
 });
 
 textModelClientContract('OllamaClient', {

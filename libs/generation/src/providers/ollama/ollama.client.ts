@@ -27,7 +27,10 @@ export class OllamaClient implements TextModelClient {
   /** The model sent to Ollama, e.g. `llama3.1:8b`. */
   readonly wireModel: string;
 
-  constructor(private readonly config: OllamaClientConfig, modelName: string) {
+  constructor(
+    private readonly config: OllamaClientConfig,
+    modelName: string,
+  ) {
     this.wireModel = ollamaWireModel(modelName);
     this.model = ollamaQualifiedModel(this.wireModel);
   }
@@ -40,7 +43,11 @@ export class OllamaClient implements TextModelClient {
       if (!response.ok) throw httpCallError(response.status, response.headers, await response.text().catch(() => ''));
       return response;
     };
-    const ollama = new Ollama({ host: this.config.host, fetch: callFetch, ...(this.config.headers ? { headers: { ...this.config.headers } } : {}) });
+    const ollama = new Ollama({
+      host: this.config.host,
+      fetch: callFetch,
+      ...(this.config.headers ? { headers: { ...this.config.headers } } : {}),
+    });
     const options: Partial<Options> = {
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.maxTokens !== undefined ? { num_predict: request.maxTokens } : {}),
@@ -58,7 +65,8 @@ export class OllamaClient implements TextModelClient {
     } catch (error) {
       throw toModelCallError(error, signal);
     }
-    if (typeof response.message?.content !== 'string') throw new ModelCallError('ollama answered without message.content', null, null, false);
+    if (typeof response.message?.content !== 'string')
+      throw new ModelCallError('ollama answered without message.content', null, null, false);
     return {
       text: response.message.content,
       usage: { inputTokens: response.prompt_eval_count ?? 0, outputTokens: response.eval_count ?? 0 },

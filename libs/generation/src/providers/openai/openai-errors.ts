@@ -26,9 +26,15 @@ export const toModelCallError = (error: unknown, signal: AbortSignal): ModelCall
   if (error instanceof APIConnectionTimeoutError) return new ModelCallError(`openai call timed out: ${detail}`, null, null, true);
   if (error instanceof APIError && typeof error.status === 'number') {
     const status = error.status;
-    return new ModelCallError(`openai HTTP ${status}: ${detail}`, status, retryAfterFromHeaders(error.headers as Headers | undefined), status === 408 || status === 429 || status >= 500);
+    return new ModelCallError(
+      `openai HTTP ${status}: ${detail}`,
+      status,
+      retryAfterFromHeaders(error.headers as Headers | undefined),
+      status === 408 || status === 429 || status >= 500,
+    );
   }
   const cause = errorCause(error);
-  const causeText = cause !== undefined ? ` (${errorMessage(cause)}${errorCause(cause) !== undefined ? `: ${errorMessage(errorCause(cause))}` : ''})` : '';
+  const causeText =
+    cause !== undefined ? ` (${errorMessage(cause)}${errorCause(cause) !== undefined ? `: ${errorMessage(errorCause(cause))}` : ''})` : '';
   return new ModelCallError(`openai call failed: ${detail}${causeText}`, null, null, true);
 };

@@ -1,11 +1,25 @@
 import type { CompletionRequest } from '../../remote/text-model-client';
-import { caughtModelCallError, completionRequest, textModelClientContract, startFakeOpenAI, type FakeOpenAIServer, type FakeReply, type Script } from '../testing';
+import {
+  caughtModelCallError,
+  completionRequest,
+  textModelClientContract,
+  startFakeOpenAI,
+  type FakeOpenAIServer,
+  type FakeReply,
+  type Script,
+} from '../testing';
 import { createOpenAIClient, OpenAIClient, type OpenAIClientConfig } from './openai.client';
 import { openaiWireModel } from './model-names';
 
-const SCHEMA = { type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } }, required: ['items'], additionalProperties: false } as const;
+const SCHEMA = {
+  type: 'object',
+  properties: { items: { type: 'array', items: { type: 'object' } } },
+  required: ['items'],
+  additionalProperties: false,
+} as const;
 
-const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest => completionRequest(SCHEMA, { temperature: 0.7, maxTokens: 512, ...overrides });
+const request = (overrides: Partial<CompletionRequest> = {}): CompletionRequest =>
+  completionRequest(SCHEMA, { temperature: 0.7, maxTokens: 512, ...overrides });
 const caught = caughtModelCallError;
 
 describe('OpenAIClient against a local OpenAI-compatible API', () => {
@@ -38,7 +52,11 @@ describe('OpenAIClient against a local OpenAI-compatible API', () => {
 
     const completion = await openai.complete(request());
 
-    expect(completion).toEqual({ text: '{"items":[]}', usage: { inputTokens: 50, outputTokens: 6 }, model: 'openai:gpt-4o-mini-2024-07-18' });
+    expect(completion).toEqual({
+      text: '{"items":[]}',
+      usage: { inputTokens: 50, outputTokens: 6 },
+      model: 'openai:gpt-4o-mini-2024-07-18',
+    });
     expect(fake.requests).toHaveLength(1);
     const [sent] = fake.requests;
     expect(sent?.path).toBe('/v1/chat/completions');
@@ -56,7 +74,9 @@ describe('OpenAIClient against a local OpenAI-compatible API', () => {
   it('sends max_completion_tokens when configured, omits unset options and works without a key', async () => {
     server = await startFakeOpenAI({ kind: 'complete', text: '{}' });
     const fake = server;
-    await createOpenAIClient({ baseUrl: fake.baseUrl, maxTokensParameter: 'max_completion_tokens' }, 'openai:o4-mini').complete(request({ temperature: undefined }));
+    await createOpenAIClient({ baseUrl: fake.baseUrl, maxTokensParameter: 'max_completion_tokens' }, 'openai:o4-mini').complete(
+      request({ temperature: undefined }),
+    );
     await createOpenAIClient({ baseUrl: fake.baseUrl }, 'openai:local').complete(request({ temperature: undefined, maxTokens: undefined }));
     expect(fake.requests[0]?.body).toMatchObject({ model: 'o4-mini', max_completion_tokens: 512 });
     expect(fake.requests[0]?.body).not.toHaveProperty('max_tokens');
@@ -79,13 +99,19 @@ describe('OpenAIClient against a local OpenAI-compatible API', () => {
   });
 
   it('maps 500 to retryable, 400 and a wrong key to not retryable', async () => {
-    const fake = await start([{ kind: 'error', status: 500 }, { kind: 'error', status: 400, message: "Invalid schema for response_format 'items'" }]);
+    const fake = await start([
+      { kind: 'error', status: 500 },
+      { kind: 'error', status: 400, message: "Invalid schema for response_format 'items'" },
+    ]);
     const openai = client(fake);
     expect(await caught(openai.complete(request()))).toMatchObject({ status: 500, retryAfterMs: null, retryable: true });
     const bad = await caught(openai.complete(request()));
     expect(bad).toMatchObject({ status: 400, retryable: false });
     expect(bad.message).toContain('Invalid schema');
-    expect(await caught(client(fake, 'openai:gpt-4o-mini', { apiKey: 'sk-wrong' }).complete(request()))).toMatchObject({ status: 401, retryable: false });
+    expect(await caught(client(fake, 'openai:gpt-4o-mini', { apiKey: 'sk-wrong' }).complete(request()))).toMatchObject({
+      status: 401,
+      retryable: false,
+    });
     expect(fake.requests).toHaveLength(3);
   });
 
@@ -99,7 +125,14 @@ describe('OpenAIClient against a local OpenAI-compatible API', () => {
           object: 'chat.completion',
           created: 0,
           model: 'gpt-4o-mini',
-          choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' }, finish_reason: 'stop', logprobs: null }],
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: null, refusal: 'I cannot help with that.' },
+              finish_reason: 'stop',
+              logprobs: null,
+            },
+          ],
           usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 },
         },
       },
@@ -116,7 +149,6 @@ describe('OpenAIClient against a local OpenAI-compatible API', () => {
     // fails `instanceof Error` on undici's cross-realm AbortError and reports a plain 'Connection error.'.
     expect(sdkTimeout).toMatchObject({ status: null, retryAfterMs: null, retryable: true });
   });
-
 });
 
 textModelClientContract('OpenAIClient', {

@@ -37,7 +37,10 @@ export class OpenAIClient implements TextModelClient {
   readonly wireModel: string;
   private readonly openai: OpenAI;
 
-  constructor(private readonly config: OpenAIClientConfig, modelName: string) {
+  constructor(
+    private readonly config: OpenAIClientConfig,
+    modelName: string,
+  ) {
     this.wireModel = openaiWireModel(modelName);
     this.model = openaiQualifiedModel(this.wireModel);
     this.openai = new OpenAI({
@@ -69,7 +72,9 @@ export class OpenAIClient implements TextModelClient {
     }
     const message = completion.choices[0]?.message;
     if (typeof message?.content !== 'string') {
-      const why = message?.refusal ? `refused: ${message.refusal}` : `no content (finish_reason ${completion.choices[0]?.finish_reason ?? 'none'})`;
+      const why = message?.refusal
+        ? `refused: ${message.refusal}`
+        : `no content (finish_reason ${completion.choices[0]?.finish_reason ?? 'none'})`;
       throw new ModelCallError(`openai answered with ${why}`, null, null, false);
     }
     return {

@@ -1,7 +1,10 @@
 import { ModelCallError, type CompletionRequest } from '../../remote/text-model-client';
 
 /** A completion request for client tests: one question, the given schema, sampling settings overridable. */
-export const completionRequest = (jsonSchema: CompletionRequest['jsonSchema'], overrides: Partial<CompletionRequest> = {}): CompletionRequest => ({
+export const completionRequest = (
+  jsonSchema: CompletionRequest['jsonSchema'],
+  overrides: Partial<CompletionRequest> = {},
+): CompletionRequest => ({
   prompt: 'Write one question about the text.',
   jsonSchema,
   temperature: 0.3,

@@ -1,4 +1,13 @@
-import { bodyField, defaultOutputTokens, errorHeaders, startVendorFake, type FakeReply, type FakeServer, type RecordedRequest, type Script } from './fake-http-server';
+import {
+  bodyField,
+  defaultOutputTokens,
+  errorHeaders,
+  startVendorFake,
+  type FakeReply,
+  type FakeServer,
+  type RecordedRequest,
+  type Script,
+} from './fake-http-server';
 
 export interface FakeGeminiOptions {
   /** When set, requests without this `x-goog-api-key` get Gemini's 400 API_KEY_INVALID. */
@@ -38,19 +47,33 @@ export const startFakeGemini = (script: Script<FakeReply>, options: FakeGeminiOp
           status: 200,
           delayMs: reply.delayMs,
           body: {
-            candidates: [{ content: { parts: [{ text: reply.text }], role: 'model' }, finishReason: reply.finishReason ?? 'STOP', index: 0 }],
-            usageMetadata: { promptTokenCount: inputTokens, candidatesTokenCount: outputTokens, totalTokenCount: inputTokens + outputTokens },
+            candidates: [
+              { content: { parts: [{ text: reply.text }], role: 'model' }, finishReason: reply.finishReason ?? 'STOP', index: 0 },
+            ],
+            usageMetadata: {
+              promptTokenCount: inputTokens,
+              candidatesTokenCount: outputTokens,
+              totalTokenCount: inputTokens + outputTokens,
+            },
             modelVersion: reply.model ?? geminiRequestModel(request.path),
             responseId: `fake-${Date.now().toString(36)}`,
           },
         };
       }
-      const details = reply.retryDelay !== undefined ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: reply.retryDelay }] : [];
+      const details =
+        reply.retryDelay !== undefined ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: reply.retryDelay }] : [];
       return {
         status: reply.status,
         delayMs: reply.delayMs,
         headers: errorHeaders(reply),
-        body: { error: { code: reply.status, message: reply.message ?? `fake gemini error ${reply.status}`, status: GRPC_STATUS[reply.status] ?? 'UNKNOWN', details } },
+        body: {
+          error: {
+            code: reply.status,
+            message: reply.message ?? `fake gemini error ${reply.status}`,
+            status: GRPC_STATUS[reply.status] ?? 'UNKNOWN',
+            details,
+          },
+        },
       };
     },
     (request) => {

@@ -8,7 +8,8 @@ describe('fake HTTP servers', () => {
       { kind: 'complete', text: 'a' },
     ]);
     try {
-      const post = (path: string): Promise<Response> => fetch(`${fake.url}${path}`, { method: 'POST', body: JSON.stringify({ model: 'm' }) });
+      const post = (path: string): Promise<Response> =>
+        fetch(`${fake.url}${path}`, { method: 'POST', body: JSON.stringify({ model: 'm' }) });
       expect((await post('/api/chat')).status).toBe(503);
       expect(await (await post('/api/chat')).json()).toMatchObject({ model: 'm', message: { content: 'a' }, done: true });
       expect(await (await post('/api/chat')).json()).toMatchObject({ message: { content: 'a' } });

@@ -63,7 +63,10 @@ export const startFakeHttpServer = async (handler: RawHandler): Promise<FakeServ
   const send = (res: ServerResponse, reply: RawReply): void => {
     if (res.destroyed || res.writableEnded) return;
     const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    const headers: Record<string, string> = { ...(reply.body !== undefined && typeof reply.body !== 'string' ? { 'content-type': 'application/json' } : {}), ...reply.headers };
+    const headers: Record<string, string> = {
+      ...(reply.body !== undefined && typeof reply.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+      ...reply.headers,
+    };
     res.writeHead(reply.status, headers);
     res.end(body);
   };
@@ -71,7 +74,14 @@ export const startFakeHttpServer = async (handler: RawHandler): Promise<FakeServ
   const server = createServer((req, res) => {
     void (async () => {
       const rawBody = await readBody(req);
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, rawBody, body: parseJson(rawBody), aborted: false };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        rawBody,
+        body: parseJson(rawBody),
+        aborted: false,
+      };
       const index = requests.length;
       requests.push(recorded);
       res.on('close', () => {
@@ -120,7 +130,12 @@ export const startFakeHttpServer = async (handler: RawHandler): Promise<FakeServ
 /** A script as a function, a list of replies used in turn (the last one repeats), or one reply for every request. */
 export type Script<R> = ((request: RecordedRequest, index: number) => R | Promise<R>) | readonly R[] | R;
 
-export const scriptStep = async <R>(script: Script<R>, request: RecordedRequest, index: number, isReply: (value: unknown) => value is R): Promise<R> => {
+export const scriptStep = async <R>(
+  script: Script<R>,
+  request: RecordedRequest,
+  index: number,
+  isReply: (value: unknown) => value is R,
+): Promise<R> => {
   if (typeof script === 'function') return (script as (request: RecordedRequest, index: number) => R | Promise<R>)(request, index);
   if (Array.isArray(script)) {
     const list = script as readonly R[];
@@ -161,9 +176,12 @@ export type FakeReply =
   | { readonly kind: 'raw'; readonly reply: RawReply };
 
 export const isFakeReply = (value: unknown): value is FakeReply =>
-  typeof value === 'object' && value !== null && 'kind' in value && typeof (value).kind === 'string';
+  typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
 
-export const errorHeaders = (reply: { readonly retryAfter?: string; readonly headers?: Readonly<Record<string, string>> }): Record<string, string> => ({
+export const errorHeaders = (reply: {
+  readonly retryAfter?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}): Record<string, string> => ({
   ...(reply.retryAfter !== undefined ? { 'retry-after': reply.retryAfter } : {}),
   ...reply.headers,
 });
@@ -185,7 +203,8 @@ export const startVendorFake = (
 ): Promise<FakeServer> =>
   startFakeHttpServer(async (request, index) => {
     const pathOnly = request.path.split('?')[0] ?? '';
-    if (request.method !== route.method || !route.path.test(pathOnly)) return { status: 404, body: { error: `no route for ${request.method} ${request.path}` } };
+    if (request.method !== route.method || !route.path.test(pathOnly))
+      return { status: 404, body: { error: `no route for ${request.method} ${request.path}` } };
     const rejected = precheck?.(request);
     if (rejected) return rejected;
     const reply = await scriptStep(script, request, index, isFakeReply);

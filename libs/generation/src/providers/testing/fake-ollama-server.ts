@@ -1,4 +1,12 @@
-import { bodyField, defaultOutputTokens, errorHeaders, startVendorFake, type FakeReply, type FakeServer, type Script } from './fake-http-server';
+import {
+  bodyField,
+  defaultOutputTokens,
+  errorHeaders,
+  startVendorFake,
+  type FakeReply,
+  type FakeServer,
+  type Script,
+} from './fake-http-server';
 
 /**
  * A loopback stand-in for Ollama's `POST /api/chat` (non-streaming), answering in its documented JSON:
@@ -27,5 +35,10 @@ export const startFakeOllama = (script: Script<FakeReply>): Promise<FakeServer> 
         },
       };
     }
-    return { status: reply.status, delayMs: reply.delayMs, headers: errorHeaders(reply), body: { error: reply.message ?? `fake ollama error ${reply.status}` } };
+    return {
+      status: reply.status,
+      delayMs: reply.delayMs,
+      headers: errorHeaders(reply),
+      body: { error: reply.message ?? `fake ollama error ${reply.status}` },
+    };
   });

@@ -1,4 +1,12 @@
-import { bodyField, defaultOutputTokens, errorHeaders, startVendorFake, type FakeReply, type FakeServer, type Script } from './fake-http-server';
+import {
+  bodyField,
+  defaultOutputTokens,
+  errorHeaders,
+  startVendorFake,
+  type FakeReply,
+  type FakeServer,
+  type Script,
+} from './fake-http-server';
 
 export interface FakeOpenAIOptions {
   /** When set, requests without `Authorization: Bearer <apiKey>` get OpenAI's 401 invalid_api_key. */
@@ -34,7 +42,14 @@ export const startFakeOpenAI = async (script: Script<FakeReply>, options: FakeOp
             object: 'chat.completion',
             created: Math.floor(Date.now() / 1000),
             model: reply.model ?? (typeof requested === 'string' ? requested : ''),
-            choices: [{ index: 0, message: { role: 'assistant', content: reply.text, refusal: null }, logprobs: null, finish_reason: reply.finishReason ?? 'stop' }],
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: reply.text, refusal: null },
+                logprobs: null,
+                finish_reason: reply.finishReason ?? 'stop',
+              },
+            ],
             usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
             system_fingerprint: 'fp_fake',
           },
@@ -44,12 +59,17 @@ export const startFakeOpenAI = async (script: Script<FakeReply>, options: FakeOp
         status: reply.status,
         delayMs: reply.delayMs,
         headers: errorHeaders(reply),
-        body: { error: { message: reply.message ?? `fake openai error ${reply.status}`, type: errorType(reply.status), param: null, code: null } },
+        body: {
+          error: { message: reply.message ?? `fake openai error ${reply.status}`, type: errorType(reply.status), param: null, code: null },
+        },
       };
     },
     (request) => {
       if (options.apiKey === undefined || request.headers.authorization === `Bearer ${options.apiKey}`) return null;
-      return { status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
+      return {
+        status: 401,
+        body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
+      };
     },
   );
   return { ...server, requests: server.requests, close: () => server.close(), baseUrl: `${server.url}/v1` };
