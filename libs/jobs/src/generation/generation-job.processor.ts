@@ -1,13 +1,13 @@
 import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { dedupText, DuplicateIndex, ModelRegistry, type ModelProvider, type SourceChunk } from '@compileo/generation';
+import { dedupText, ModelRegistry, type DuplicateIndex, type ModelProvider, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { logChunkFailed, logJobCompleted, logJobFailed, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
-import { drawChunk, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
+import { drawChunk, entryIndex, pipelineContext, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
 import { messageOf } from '../pipeline/draw-items';
 import { runPool } from '../pipeline/run-pool';
 import { SerialLock } from '../pipeline/serial-lock';
@@ -54,17 +54,10 @@ export class GenerationJobProcessor {
     }
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
     try {
-      const index = new DuplicateIndex();
-      for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+      const index = entryIndex(state);
       const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
       const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
-      const pipeline: PipelineContext = {
-        request: state.request,
-        provider,
-        judge: this.models.judge(),
-        models: this.models,
-        datasetId: trigger.datasetId,
-      };
+      const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
       const ctx: JobContext = { trigger, pipeline, index, lock: new SerialLock(), signal: watch.signal };
       await runPool(pending, state.request.config.concurrency, watch.signal, ({ id, i }) => this.processChunk(ctx, chunks.get(id)!, i));
       watch.stop();

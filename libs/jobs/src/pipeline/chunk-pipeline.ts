@@ -26,6 +26,22 @@ export interface PipelineContext {
   readonly datasetId: string;
 }
 
+/** The context of a job over one dataset: its request, the model it runs on, and the configured judge. */
+export const pipelineContext = (models: ModelRegistry, request: Request, provider: ModelProvider, datasetId: string): PipelineContext => ({
+  request,
+  provider,
+  judge: models.judge(),
+  models,
+  datasetId,
+});
+
+/** The dataset's accepted entries, indexed for the near-duplicate check. */
+export const entryIndex = (state: DatasetState): DuplicateIndex => {
+  const index = new DuplicateIndex();
+  for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+  return index;
+};
+
 export interface Draft {
   readonly count: number;
   readonly variant: number;

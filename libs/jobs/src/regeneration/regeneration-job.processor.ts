@@ -8,13 +8,13 @@ import {
 } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
-import { dedupText, DuplicateIndex, ModelRegistry, type SourceChunk } from '@compileo/generation';
+import { ModelRegistry, type DuplicateIndex, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { logChunkFailed, logJobCompleted, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { reportOf } from '../generation/job-completion';
-import { drawChunk, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
+import { drawChunk, entryIndex, pipelineContext, scoreChunk, type PipelineContext } from '../pipeline/chunk-pipeline';
 import { messageOf } from '../pipeline/draw-items';
 import { runPool } from '../pipeline/run-pool';
 import { loadSourceChunks } from '../pipeline/source-chunks';
@@ -68,15 +68,8 @@ export class RegenerationJobProcessor {
     try {
       const provider = this.models.providerFor(this.models.resolve(job.regenerationConfig.model, 'regeneration_config.model'));
       const chunks = await loadSourceChunks(this.sql, [...new Set(entries.map((e) => e.sourceChunk))]);
-      const pipeline: PipelineContext = {
-        request: state.request,
-        provider,
-        judge: this.models.judge(),
-        models: this.models,
-        datasetId: trigger.datasetId,
-      };
-      const index = new DuplicateIndex();
-      for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+      const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
+      const index = entryIndex(state);
       const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
         this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
