@@ -73,7 +73,7 @@ describe('an aborted download', () => {
     const lines = service
       .output()
       .split('\n')
-      .filter((l) => l.trim() !== '' && !l.startsWith('Compileo Datasets listening on'));
+      .filter((l) => l.trim() !== '');
     const errors = lines.filter((l) => !l.startsWith('{') || (JSON.parse(l) as { level: number }).level >= 50);
     expect(errors).toEqual([]);
   });

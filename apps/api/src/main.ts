@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ensurePortFree, exitOnStartupFailure, listenStartupError, loadConfig } from '@compileo/platform';
+import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 
 async function bootstrap(): Promise<void> {
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
     throw listenStartupError(config, error);
   }
   const mode = config.DATABASE_URL ? 'PostgreSQL' : `embedded PGlite in ${config.DATA_DIR}`;
-  process.stdout.write(`Compileo Datasets listening on http://${config.HOST}:${config.PORT} (${mode})\n`);
+  new Logger('Startup').log(`Compileo Datasets listening on http://${config.HOST}:${config.PORT} (${mode})`);
 }
 
 bootstrap().catch(exitOnStartupFailure);
