@@ -1,6 +1,6 @@
 import { projectWithDocuments, waitForJob } from './support/api-flow';
 import { startTestApp, testBackends, type TestApp } from './support/test-app';
-import { syntheticMarkdown } from './support/synthetic-document';
+import { syntheticMarkdown } from '@compileo/testing';
 
 const status = async (t: TestApp, jobId: string) => (await t.http.get(`/api/v1/datasets/generate/${jobId}/status`).expect(200)).body;
 

@@ -1,6 +1,6 @@
 import { startFakeOpenAI, type FakeServer } from '../libs/generation/src/providers/testing';
 import { freePort, startService, stopService, type ServiceProcess } from './support/service-process';
-import { syntheticMarkdown } from './support/synthetic-document';
+import { syntheticMarkdown } from '@compileo/testing';
 import { isolatedEnvironment } from './support/test-app';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { isolatedEnvironment, testBackends } from './support/test-app';
 import { freePort, startService, stopAllServices, stopService, type ServiceProcess } from './support/service-process';
-import { syntheticMarkdown } from './support/synthetic-document';
+import { syntheticMarkdown } from '@compileo/testing';
 
 interface Json {
   [key: string]: unknown;

@@ -16,13 +16,13 @@ export { pickCategory, FALLBACK_CATEGORY, DEFAULT_CATEGORY } from './providers/e
 export { scoreItem } from './quality/quality-scorer';
 export { dedupText } from './dedup/near-duplicate';
 export { DuplicateIndex, type DuplicateMatch } from './dedup/duplicate-index';
-export { assignSplits, findSplitLeaks } from './splits/split-assigner';
+export { assignSplits, assignSplitsSliced, findSplitLeaks } from './splits/split-assigner';
 export { ModelRegistry, type ResolvedModel } from './providers/model-registry';
 export { BENCHMARK_SUITES, isBenchmarkSuite, runQaBenchmark } from './evaluation/qa-benchmark';
 export { ModelReplyError, parseJsonReply, type JsonReply } from './evaluation/model-reply';
 export { combineScores } from './judge/rubric';
 export { type Judge } from './judge/model-judge';
-export { datasetReport } from './report/dataset-report';
+export { datasetReport, datasetReportSliced } from './report/dataset-report';
 export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
 export { asAugmentation, augmentItems } from './augmentation/augment-items';
 export { SYNONYMS } from './augmentation/synonyms';

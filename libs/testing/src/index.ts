@@ -4,3 +4,4 @@ export * from './domain-workload';
 export * from './domain-fixtures';
 export * from './seeded-random';
 export * from './instrumented-event-store';
+export * from './synthetic-document';

@@ -1,5 +1,6 @@
 import { DIFFICULTIES, type Difficulty } from '@compileo/domain';
 import { dedupText, normalizeText, shingles } from '../dedup/near-duplicate';
+import { runInSlices, runToEnd, STEP, type Sliced } from '../slicing/sliced';
 
 /**
  * A dataset's diversity and balance at a glance. Every ratio is rounded to 4 decimals; an empty dataset
@@ -78,12 +79,13 @@ const words = (text: string | null): string[] =>
         .split(' ')
         .filter((w) => w !== '');
 
-const distinctN = (entries: readonly ReportEntry[]): { distinct_1: number; distinct_2: number } => {
+function* distinctN(entries: readonly ReportEntry[]): Sliced<{ distinct_1: number; distinct_2: number }> {
   const unigrams = new Set<string>();
   const bigrams = new Set<string>();
   let totalUni = 0;
   let totalBi = 0;
-  for (const e of entries) {
+  for (const [k, e] of entries.entries()) {
+    if (k % STEP === 0) yield;
     for (const text of [e.question, e.answer]) {
       const ws = words(text);
       totalUni += ws.length;
@@ -95,19 +97,21 @@ const distinctN = (entries: readonly ReportEntry[]): { distinct_1: number; disti
     }
   }
   return { distinct_1: ratio(unigrams.size, totalUni), distinct_2: ratio(bigrams.size, totalBi) };
-};
+}
 
 /**
  * Mean over entries of the Jaccard similarity to the nearest other entry. An inverted index from shingle to
  * entries gives, per entry, the count of shared shingles with every entry it overlaps (a typed counter
  * array, reset through the touched list), so the cost is the number of shingle-sharing pairs, not n².
  */
-const meanNearestSimilarity = (entries: readonly ReportEntry[]): number => {
+function* meanNearestSimilarity(entries: readonly ReportEntry[]): Sliced<number> {
   const n = entries.length;
   if (n < 2) return 0;
   const shingleIds = new Map<string, number>();
   const postings: number[][] = [];
-  const sets = entries.map((e, i) => {
+  const sets: number[][] = [];
+  for (const [i, e] of entries.entries()) {
+    if (i % STEP === 0) yield;
     const ids: number[] = [];
     for (const s of shingles(dedupText({ question: e.question, answer: e.answer }))) {
       let id = shingleIds.get(s);
@@ -119,14 +123,16 @@ const meanNearestSimilarity = (entries: readonly ReportEntry[]): number => {
       postings[id].push(i);
       ids.push(id);
     }
-    return ids;
-  });
+    sets.push(ids);
+  }
   // Wordless entries have no shingles: identical to each other (as in jaccard), unrelated to the rest.
   const wordless = sets.filter((ids) => ids.length === 0).length;
   const shared = new Int32Array(n);
   const touched: number[] = [];
   let sum = 0;
   for (let i = 0; i < n; i++) {
+    // A step is one entry here: an entry's cost is the number of entries it shares shingles with.
+    yield;
     if (sets[i].length === 0) {
       sum += wordless > 1 ? 1 : 0;
       continue;
@@ -142,11 +148,18 @@ const meanNearestSimilarity = (entries: readonly ReportEntry[]): number => {
     sum += best;
   }
   return sum / n;
-};
+}
 
-export const datasetReport = (entries: readonly ReportEntry[]): DatasetReport => {
+/** The report at once, for callers off the request path (tests, benchmarks). */
+export const datasetReport = (entries: readonly ReportEntry[]): DatasetReport => runToEnd(reportSteps(entries));
+
+/** The report in slices, so a large dataset's report does not hold the event loop. */
+export const datasetReportSliced = (entries: readonly ReportEntry[]): Promise<DatasetReport> => runInSlices(reportSteps(entries));
+
+function* reportSteps(entries: readonly ReportEntry[]): Sliced<DatasetReport> {
   const n = entries.length;
-  const { distinct_1, distinct_2 } = distinctN(entries);
+  const { distinct_1, distinct_2 } = yield* distinctN(entries);
+  const meanNearest = yield* meanNearestSimilarity(entries);
 
   const categories = new Map<string, number>();
   for (const e of entries) categories.set(e.category, (categories.get(e.category) ?? 0) + 1);
@@ -160,7 +173,7 @@ export const datasetReport = (entries: readonly ReportEntry[]): DatasetReport =>
     diversity: {
       distinct_1: round4(distinct_1),
       distinct_2: round4(distinct_2),
-      mean_nearest_similarity: round4(meanNearestSimilarity(entries)),
+      mean_nearest_similarity: round4(meanNearest),
     },
     category_balance: {
       categories: categories.size,
@@ -172,4 +185,4 @@ export const datasetReport = (entries: readonly ReportEntry[]): DatasetReport =>
       normalized_entropy: round4(normalizedEntropy(DIFFICULTIES.map((d) => levels[d]))),
     },
   };
-};
+}

@@ -1,4 +1,5 @@
 import { SPLITS, type Split } from '@compileo/domain';
+import { runInSlices, runToEnd, STEP, type Sliced } from '../slicing/sliced';
 import { DuplicateIndex } from '../dedup/duplicate-index';
 import { normalizeText } from '../dedup/near-duplicate';
 import { seededUnit } from '../text/seeded-hash';
@@ -101,7 +102,7 @@ interface Unit {
  * Groups entries (already in seeded order) into near-duplicate clusters: union-find over every exact/near
  * match the inverted index reports, so clustering is transitive and independent of input order.
  */
-const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
+function* clusterUnits(sorted: readonly SplitEntry[]): Sliced<Unit[]> {
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -109,8 +110,9 @@ const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
   };
   const index = new DuplicateIndex();
   const position = new Map<string, number>();
-  sorted.forEach((e, i) => {
-    if (!hasWords(e.text)) return;
+  for (const [i, e] of sorted.entries()) {
+    if (i % STEP === 0) yield;
+    if (!hasWords(e.text)) continue;
     for (const m of index.findAll(e.text)) {
       const j = position.get(m.id);
       if (j === undefined) continue;
@@ -122,7 +124,7 @@ const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
       index.add(e.id, e.text);
       position.set(e.id, i);
     }
-  });
+  }
   const byRoot = new Map<number, SplitEntry[]>();
   sorted.forEach((e, i) => {
     const root = find(i);
@@ -136,7 +138,7 @@ const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
       const members = byRoot.get(root) ?? [];
       return { members, category: members[0].category ?? '' };
     });
-};
+}
 
 /**
  * Seeded, category-stratified 70/15/15 split, independent of input order and leak-free.
@@ -152,8 +154,15 @@ const clusterUnits = (sorted: readonly SplitEntry[]): Unit[] => {
  * more than one unit moves over. Without texts (every unit a single entry) this is exactly the plain
  * stratified split.
  */
-export const assignSplits = (entries: readonly SplitEntry[], seed: string): Map<string, Split> => {
-  const units = clusterUnits([...entries].sort(byHash(seed)));
+export const assignSplits = (entries: readonly SplitEntry[], seed: string): Map<string, Split> =>
+  runToEnd(assignSplitsSteps(entries, seed));
+
+/** `assignSplits` in slices, so a large dataset's completion does not hold the event loop. */
+export const assignSplitsSliced = (entries: readonly SplitEntry[], seed: string): Promise<Map<string, Split>> =>
+  runInSlices(assignSplitsSteps(entries, seed));
+
+function* assignSplitsSteps(entries: readonly SplitEntry[], seed: string): Sliced<Map<string, Split>> {
+  const units = yield* clusterUnits([...entries].sort(byHash(seed)));
   const groups = new Map<string, number[]>();
   units.forEach((u, i) => {
     const group = groups.get(u.category);
@@ -189,7 +198,7 @@ export const assignSplits = (entries: readonly SplitEntry[], seed: string): Map<
     for (const e of u.members) result.set(e.id, unitSplit[i]);
   });
   return result;
-};
+}
 
 const fillEmptySplits = (units: readonly Unit[], unitSplit: Split[], seed: string): void => {
   const indices = units.map((_, i) => i);

@@ -1,6 +1,6 @@
 import type { BenchmarkResult, DatasetState, QualityReport, SplitAssignments } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
-import { assignSplits, datasetReport, dedupText, type ModelRegistry } from '@compileo/generation';
+import { assignSplitsSliced, datasetReportSliced, dedupText, type ModelRegistry } from '@compileo/generation';
 import { runDatasetBenchmark } from './dataset-benchmark';
 
 export interface Completion {
@@ -9,16 +9,16 @@ export interface Completion {
   readonly benchmark: BenchmarkResult | null;
 }
 
-/** The dataset-level quality report over the accepted entries. */
-export const reportOf = (state: DatasetState): QualityReport => ({
-  ...datasetReport(
+/** The dataset-level quality report over the accepted entries, computed in slices (the API may share this process). */
+export const reportOf = async (state: DatasetState): Promise<QualityReport> => ({
+  ...(await datasetReportSliced(
     [...state.entries.values()].map((e) => ({
       question: e.content.question,
       answer: e.content.answer,
       category: e.content.category,
       difficulty: e.content.difficulty,
     })),
-  ),
+  )),
 });
 
 /**
@@ -35,12 +35,12 @@ export const completeGeneration = async (
   const entries = [...state.entries.values()];
   const splits = request.config.include_evaluation_sets
     ? Object.fromEntries(
-        assignSplits(
+        await assignSplitsSliced(
           entries.map((e) => ({ id: e.entryId, category: e.content.category, text: dedupText(e.content) })),
           request.splitSeed,
         ),
       )
     : null;
   const benchmark = request.config.run_benchmarks && splits ? await runDatasetBenchmark(models, sql, state, request, splits, signal) : null;
-  return { splits, report: reportOf(state), benchmark };
+  return { splits, report: await reportOf(state), benchmark };
 };

@@ -85,7 +85,13 @@ export class RegenerationJobProcessor {
     await this.runner.run(
       stream,
       datasetDecider,
-      { type: 'CompleteRegeneration', jobId: trigger.jobId, failed: skipped, report: reportOf(after), now: this.clock.now().toISOString() },
+      {
+        type: 'CompleteRegeneration',
+        jobId: trigger.jobId,
+        failed: skipped,
+        report: await reportOf(after),
+        now: this.clock.now().toISOString(),
+      },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
     for (const s of skipped) logChunkFailed(trigger, s.entryId, s.reason);

@@ -19,6 +19,9 @@ const extraOf = (c: EntryContent): Record<string, string | undefined> | null =>
     ? null
     : { instruction: c.instruction, input: c.input, output: c.output };
 
+/** Split assignments written per statement. */
+const SPLIT_PAGE = 500;
+
 /** An entry's read-model columns (besides version, split and timestamps), from its record. */
 export const entryColumns = (e: EntryRecord | RejectedRecord, status: 'accepted' | 'rejected') => ({
   entry_number: Number(e.entryId.slice('entry_'.length)),
@@ -89,10 +92,15 @@ export const entriesProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetSplitAssigned': {
       const d = dataOf<DatasetSplitAssigned['data']>(event);
-      await tx.query(
-        `UPDATE ${t.entries} e SET split = s.value FROM jsonb_each_text($2::jsonb) AS s WHERE e.dataset_id = $1 AND e.entry_id = s.key`,
-        [datasetId, JSON.stringify(d.assignments)],
-      );
+      // In pages: embedded PGlite runs each statement on the main thread, so one statement per page of
+      // entries lets the event loop serve requests between them.
+      const assignments = Object.entries(d.assignments);
+      for (let from = 0; from < assignments.length; from += SPLIT_PAGE) {
+        await tx.query(
+          `UPDATE ${t.entries} e SET split = s.value FROM jsonb_each_text($2::jsonb) AS s WHERE e.dataset_id = $1 AND e.entry_id = s.key`,
+          [datasetId, JSON.stringify(Object.fromEntries(assignments.slice(from, from + SPLIT_PAGE)))],
+        );
+      }
       return;
     }
     case 'DatasetEntryEdited': {

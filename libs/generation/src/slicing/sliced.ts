@@ -1,0 +1,32 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * A computation written as a generator that yields between steps of bounded size. The same code runs to the
+ * end at once (`runToEnd`, for callers that need the value now) or in slices (`runInSlices`), giving the
+ * event loop a turn every few milliseconds, so that work proportional to a dataset's size never holds the
+ * process that also answers requests.
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Steps between checks of the clock while running in slices. */
+export const STEP = 256;
+
+export const runToEnd = <T>(steps: Sliced<T>): T => {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+};
+
+/** Runs `steps`, yielding to the event loop whenever a slice has taken `sliceMs`. */
+export const runInSlices = async <T>(steps: Sliced<T>, sliceMs = 8): Promise<T> => {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await nextTurn();
+      sliceStart = performance.now();
+    }
+  }
+};
