@@ -1,5 +1,5 @@
 import { bandKeys, signature, LSH_BANDS } from './minhash';
-import { exactKey, jaccard, NEAR_DUPLICATE_THRESHOLD, normalizedShingles, shingles } from './near-duplicate';
+import { exactKey, jaccard, NEAR_DUPLICATE_THRESHOLD, normalizedShingles } from './near-duplicate';
 
 export interface DuplicateMatch {
   readonly id: string;
@@ -31,6 +31,8 @@ export class DuplicateIndex {
   private readonly exactAll = new Map<string, number[]>();
   /** Per band: band key → position, or positions in insertion order when several share it. */
   private readonly buckets = Array.from({ length: LSH_BANDS }, () => new Map<number, number | number[]>());
+  /** The last text's band keys: the pipeline looks a text up and then adds it, which hashes it once. */
+  private last: { readonly key: string; readonly bands: Uint32Array } | null = null;
 
   constructor(private readonly threshold = NEAR_DUPLICATE_THRESHOLD) {}
 
@@ -50,7 +52,7 @@ export class DuplicateIndex {
     else this.exactAll.set(key, [at]);
     const set = normalizedShingles(key);
     if (set.size === 0) return;
-    const keys = bandKeys(signature(set));
+    const keys = this.bandsOf(key, set);
     for (let b = 0; b < LSH_BANDS; b++) {
       const bucket = this.buckets[b];
       const held = bucket.get(keys[b]);
@@ -61,9 +63,10 @@ export class DuplicateIndex {
   }
 
   findDuplicate(text: string): DuplicateMatch | null {
-    const exactAt = this.exactAll.get(exactKey(text));
+    const key = exactKey(text);
+    const exactAt = this.exactAll.get(key);
     if (exactAt !== undefined) return { id: this.ids[exactAt[0]], similarity: 1, exact: true };
-    return this.near(text, this.threshold, new Set())[0] ?? null;
+    return this.near(key, this.threshold, new Set())[0] ?? null;
   }
 
   /**
@@ -73,17 +76,18 @@ export class DuplicateIndex {
    * wordless texts, exactly.
    */
   findAll(text: string, threshold = this.threshold): DuplicateMatch[] {
-    const exactAt = this.exactAll.get(exactKey(text)) ?? [];
+    const key = exactKey(text);
+    const exactAt = this.exactAll.get(key) ?? [];
     const out: DuplicateMatch[] = exactAt.map((at) => ({ id: this.ids[at], similarity: 1, exact: true }));
-    return out.concat(this.near(text, threshold, new Set(exactAt)));
+    return out.concat(this.near(key, threshold, new Set(exactAt)));
   }
 
-  /** Near (non-exact) matches of `text`, verified by exact Jaccard, most similar first, then insertion order. */
-  private near(text: string, threshold: number, exclude: ReadonlySet<number>): DuplicateMatch[] {
-    const query = shingles(text);
+  /** Near (non-exact) matches of a normalised text, by exact Jaccard, most similar first, then insertion order. */
+  private near(key: string, threshold: number, exclude: ReadonlySet<number>): DuplicateMatch[] {
+    const query = normalizedShingles(key);
     if (query.size === 0) return [];
     const found: { at: number; similarity: number }[] = [];
-    for (const at of threshold >= LSH_THRESHOLD ? this.candidates(query) : this.ids.keys()) {
+    for (const at of threshold >= LSH_THRESHOLD ? this.candidates(this.bandsOf(key, query)) : this.ids.keys()) {
       if (exclude.has(at)) continue;
       const similarity = jaccard(query, normalizedShingles(this.texts[at]));
       if (similarity >= threshold) found.push({ at, similarity });
@@ -92,9 +96,13 @@ export class DuplicateIndex {
     return found.map(({ at, similarity }) => ({ id: this.ids[at], similarity, exact: false }));
   }
 
-  /** Positions sharing at least one band key with `query`. */
-  private candidates(query: ReadonlySet<string>): Set<number> {
-    const keys = bandKeys(signature(query));
+  private bandsOf(key: string, set: ReadonlySet<string>): Uint32Array {
+    if (this.last?.key !== key) this.last = { key, bands: bandKeys(signature(set)) };
+    return this.last.bands;
+  }
+
+  /** Positions filed under at least one of these band keys. */
+  private candidates(keys: Uint32Array): Set<number> {
     const out = new Set<number>();
     for (let b = 0; b < LSH_BANDS; b++) {
       const held = this.buckets[b].get(keys[b]);
