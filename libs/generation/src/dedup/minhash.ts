@@ -38,13 +38,16 @@ export const signature = (shingles: Iterable<string>): Uint32Array => {
   return sig;
 };
 
-/** One 32-bit key per band, hashing that band's rows of the signature. */
+/**
+ * One key per band, hashing that band's rows of the signature. Keys are 30-bit so they stay small integers
+ * (Smis) in V8: a Map keyed by them allocates nothing per key. A chance collision only adds a candidate.
+ */
 export const bandKeys = (sig: Uint32Array): Uint32Array => {
   const keys = new Uint32Array(LSH_BANDS);
   for (let b = 0; b < LSH_BANDS; b++) {
     let h = SEEDS[b];
     for (let r = b * LSH_ROWS; r < (b + 1) * LSH_ROWS; r++) h = fmix32(Math.imul(h ^ sig[r], 0x01000193));
-    keys[b] = h;
+    keys[b] = h >>> 2;
   }
   return keys;
 };
