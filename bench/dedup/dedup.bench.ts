@@ -2,7 +2,7 @@
  * Dedup benchmark: entries/s of the pipeline's per-item work, `findDuplicate(text)` then `add(id, text)`,
  * on an index that already holds N entries, for the MinHash LSH index (`lsh`) and the inverted index it
  * replaced (`inverted`). The index is first filled with N seeded QA-like texts (not timed), then W fresh
- * texts are looked up and added (timed); the median of R windows is reported. A per-entry cost that does
+ * texts are looked up and added (timed); the median and the fastest of R windows are reported. A per-entry cost that does
  * not grow with the dataset shows as the same entries/s at every N.
  *
  * Env: BENCH_N (comma list of index sizes, "1000,10000,100000"), BENCH_W (timed entries per window, 1000),
@@ -74,9 +74,12 @@ const main = (): void => {
       for (let i = 0; i < n; i++) index.add(`e${i}`, next());
       const runs = Array.from({ length: repeat }, (_, r) => timedWindow(index, next, n + r * window, window));
       const ms = median(runs.map((run) => run.ms));
+      const bestMs = Math.min(...runs.map((run) => run.ms));
       const duplicates = runs.reduce((sum, run) => sum + run.duplicates, 0) / repeat;
       const params = { index: name, n, window, repeat };
       emit({ ...params, metric: 'entries_per_s', value: Math.round((window / ms) * 1000), unit: 'entries/s' });
+      // The fastest window is the least disturbed by other load on a shared machine.
+      emit({ ...params, metric: 'entries_per_s_best', value: Math.round((window / bestMs) * 1000), unit: 'entries/s' });
       emit({ ...params, metric: 'us_per_entry', value: Math.round((ms / window) * 1000 * 10) / 10, unit: 'us' });
       emit({ ...params, metric: 'duplicates_per_window', value: duplicates, unit: 'entries' });
     }
