@@ -5,7 +5,8 @@ import { hash53 } from '../text/seeded-hash';
  * key with probability s^ROWS, so they share at least one of BANDS keys with 1 − (1 − s^ROWS)^BANDS:
  * with 21 bands × 6 rows that is 1 − 1.2e-7 at s = 0.9, 1 − 4.8e-5 at 0.85 and 0.28 at 0.5, while pairs at
  * s ≤ 0.2 (unrelated texts) collide with probability ≤ 0.00135, so a lookup visits a handful of candidates
- * however large the index is. Hashing is seeded and fixed: the same texts give the same keys on every run and platform.
+ * however large the index is. Hashing is seeded and fixed: the same texts give the same keys on every run
+ * and platform.
  */
 export const LSH_BANDS = 21;
 export const LSH_ROWS = 6;
