@@ -30,10 +30,11 @@ export const dedupText = (item: {
 export const exactKey = (text: string): string => normalizeText(text);
 
 /** Word k-shingles of the normalised text; a text shorter than k words is a single shingle. */
-export const shingles = (text: string, k = SHINGLE_SIZE): Set<string> => {
-  const words = normalizeText(text)
-    .split(' ')
-    .filter((w) => w !== '');
+export const shingles = (text: string, k = SHINGLE_SIZE): Set<string> => normalizedShingles(normalizeText(text), k);
+
+/** `shingles` of a text already normalised (by `normalizeText`), e.g. an `exactKey` kept by an index. */
+export const normalizedShingles = (normalized: string, k = SHINGLE_SIZE): Set<string> => {
+  const words = normalized.split(' ').filter((w) => w !== '');
   if (words.length === 0) return new Set();
   if (words.length <= k) return new Set([words.join(' ')]);
   const out = new Set<string>();

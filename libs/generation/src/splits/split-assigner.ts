@@ -100,7 +100,7 @@ interface Unit {
 
 /**
  * Groups entries (already in seeded order) into near-duplicate clusters: union-find over every exact/near
- * match the inverted index reports, so clustering is transitive and independent of input order.
+ * match the duplicate index reports, so clustering is transitive and independent of input order.
  */
 function* clusterUnits(sorted: readonly SplitEntry[]): Sliced<Unit[]> {
   const parent = sorted.map((_, i) => i);
@@ -221,7 +221,7 @@ const fillEmptySplits = (units: readonly Unit[], unitSplit: Split[], seed: strin
 
 /**
  * Every pair of entries in different splits whose texts are exact or near duplicates (word-shingle Jaccard
- * ≥ NEAR_DUPLICATE_THRESHOLD), found through the inverted index; sorted by `a`, then `b`. Empty after
+ * ≥ NEAR_DUPLICATE_THRESHOLD), found through the duplicate index; sorted by `a`, then `b`. Empty after
  * `assignSplits`. Entries without text (or without words) are not compared.
  */
 export const findSplitLeaks = (entries: readonly AssignedEntry[]): SplitLeak[] => {
