@@ -12,6 +12,8 @@ import {
   nestedIn,
   RAW_BODIES,
   RAW_ESCAPES,
+  deepNesting,
+  unstorableString,
 } from './support/hostile-arbitraries';
 import { ID_ROUTES, ROUTES, type KnownIds, type RouteSpec } from './support/hostile-routes';
 import { storeDigest, type StoreDigest } from './support/store-digest';
@@ -102,10 +104,12 @@ const bodyArb = (base: Record<string, unknown>): fc.Arbitrary<{ text: string; co
     { weight: 1, arbitrary: fc.constant<unknown>(base) },
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...paths), hostileValue).map(([p, v]) => setPath(base, p, v)) },
     { weight: 1, arbitrary: hostileValue },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...paths), unstorableString).map(([p, v]) => setPath(base, p, v)) },
     {
       weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom(...paths), fc.integer({ min: 60, max: 70 })).map(([p, n]) => setPath(base, p, nestedIn(n))),
+      arbitrary: fc.tuple(fc.constantFrom(...paths), fc.integer({ min: 60, max: 66 })).map(([p, n]) => setPath(base, p, nestedIn(n))),
     },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...paths), deepNesting).map(([p, v]) => setPath(base, p, v)) },
   );
   return fc.oneof(
     {

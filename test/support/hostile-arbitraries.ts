@@ -37,9 +37,17 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 256, max: 60_000 }).map((n) => 'x'.repeat(n)),
 );
 
+/** Text the event log cannot store, in the places it turns up. */
+export const unstorableString: fc.Arbitrary<string> = fc.constantFrom('\u0000', '\ud800', '\udfff', 'a\u0000b', 'a\ud83db', 'ok\udc00');
+
 /** Stands for a number JSON can write but JavaScript cannot hold; `jsonText` swaps it in. */
 const BIG_NUMBER = '\u0001BIG_NUMBER\u0001';
 const BIG_NUMBER_TEXT = `1${'0'.repeat(400)}`;
+
+/** Stand for arrays nested that deep, written as text by `jsonText` (JSON.stringify itself would overflow the stack). */
+const DEEP = [65, 3_000, 100_000] as const;
+const deepMarker = (levels: number): string => `\u0001DEEP_${levels}\u0001`;
+export const deepNesting: fc.Arbitrary<string> = fc.constantFrom(...DEEP.map(deepMarker));
 
 export const hostileNumber: fc.Arbitrary<number | string> = fc.oneof(
   fc.constantFrom(0, -1, -0, 1.5, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e308, -1e308, Number.MIN_VALUE, BIG_NUMBER),
@@ -75,9 +83,12 @@ export const nestedIn = (levels: number, inner: unknown = 1): unknown => {
   return value;
 };
 
-/** JSON text of `value`, with each BIG_NUMBER written as a 401-digit number. */
+/** JSON text of `value`, with each BIG_NUMBER written as a 401-digit number and each deep marker as its nesting. */
 export const jsonText = (value: unknown): string =>
-  (JSON.stringify(value) ?? 'null').split(JSON.stringify(BIG_NUMBER)).join(BIG_NUMBER_TEXT);
+  DEEP.reduce(
+    (text, levels) => text.split(JSON.stringify(deepMarker(levels))).join(`${'['.repeat(levels)}${']'.repeat(levels)}`),
+    (JSON.stringify(value) ?? 'null').split(JSON.stringify(BIG_NUMBER)).join(BIG_NUMBER_TEXT),
+  );
 
 /** Raw bodies no JSON value produces: truncated, deep past any stack, numbers past a double. */
 export const RAW_BODIES = [
