@@ -4,14 +4,25 @@ import { Body, Controller, Get, HttpCode, Param, Post, UploadedFiles, UseInterce
 import { CommandBus } from '@nestjs/cqrs';
 import { idText } from '../http/ids';
 import { parseInput } from '../http/parse-input';
+import { unstorableText } from '../http/stored-text';
 import { MultipartBody } from '../http/json-content-type.guard';
 import { Actor } from '../http/request-actor';
 import { documentView, type DocumentListView, type DocumentView } from './document.views';
-import { createDocumentSchema, uploadFieldsSchema } from './document.schemas';
+import { createDocumentSchema, fileNameSchema, uploadFieldsSchema } from './document.schemas';
 import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
 import { UploadFilesInterceptor } from './upload-files.interceptor';
 
 const FILE_FIELDS = new Set(['files', 'files[]', 'file']);
+
+/** A multipart file's name (busboy hands it over as latin1), held to the same rules as JSON's `file_name`. */
+const uploadedFileName = (file: Express.Multer.File, field: string): string => {
+  const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
+  const why = unstorableText(name);
+  if (why) throw ValidationError.field(field, `file name: ${why}`);
+  const checked = fileNameSchema.safeParse(name);
+  if (!checked.success) throw ValidationError.field(field, `file name: ${checked.error.issues[0].message}`);
+  return checked.data;
+};
 
 @Controller('api/v1/documents')
 export class DocumentsController {
@@ -33,8 +44,8 @@ export class DocumentsController {
     const fields = parseInput(uploadFieldsSchema, body);
     const stray = (uploaded ?? []).find((f) => !FILE_FIELDS.has(f.fieldname));
     if (stray) throw ValidationError.field(stray.fieldname, 'unexpected file field; send files as `files`');
-    const files: IncomingFile[] = (uploaded ?? []).map((f) => ({
-      fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'),
+    const files: IncomingFile[] = (uploaded ?? []).map((f, i, all) => ({
+      fileName: uploadedFileName(f, all.length > 1 ? `files.${i}` : 'files'),
       content: f.buffer,
     }));
     return this.ingest(idText(fields.project_id), files, { chunkSize: fields.chunk_size, chunkOverlap: fields.chunk_overlap }, actor);

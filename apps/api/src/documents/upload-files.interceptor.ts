@@ -44,7 +44,12 @@ export class UploadFilesInterceptor implements NestInterceptor {
   private readonly readFiles: ReturnType<multer.Multer['any']>;
 
   constructor(@Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits) {
-    this.readFiles = multer({ storage: memoryStorage(), limits: { fileSize: limits.fileBytes, files: limits.files } }).any();
+    // preservePath: the name as sent, so `a/b.md` is refused like in JSON instead of silently becoming `b.md`
+    this.readFiles = multer({
+      storage: memoryStorage(),
+      preservePath: true,
+      limits: { fileSize: limits.fileBytes, files: limits.files },
+    }).any();
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

@@ -23,7 +23,7 @@ export const editEntrySchema = z
     answer: z.string().trim().min(1).max(50000).optional(),
     category: z.string().trim().min(1).max(200).optional(),
     feedback: z.string().trim().min(1).max(5000).optional(),
-    expected_version: z.number().int().min(1).optional(),
+    expected_version: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict()
   .refine((v) => v.question !== undefined || v.answer !== undefined || v.category !== undefined || v.feedback !== undefined, {
@@ -53,9 +53,11 @@ export const regenerateSchema = z
   })
   .strict();
 
-/** `If-Match: 3`, `"3"` or `W/"3"`: the entry version the client last saw. */
+/** `If-Match: 3`, `"3"` or `W/"3"`: the entry version the client last saw (a safe integer ≥ 1). */
 export const ifMatchVersion = (header: string | undefined): number | null | 'invalid' => {
   if (header === undefined || header.trim() === '') return null;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  return match ? Number(match[1]) : 'invalid';
+  // 400 digits parse to Infinity, and past 2^53 two versions compare equal: neither is a version.
+  const version = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(version) && version >= 1 ? version : 'invalid';
 };
