@@ -100,12 +100,18 @@ describe('HTTP limits', () => {
     expect(await healthy(service)).toBe(true);
   });
 
-  it('closes a connection that stays silent', async () => {
+  it('closes a connection that stays silent: mid-body past the idle timeout, between requests past the keep-alive timeout', async () => {
     const port = await freePort();
     await startService({ DATA_DIR: dataDir, COMPILEO_HTTP_KEEP_ALIVE_TIMEOUT_MS: '300', COMPILEO_HTTP_IDLE_TIMEOUT_MS: '600' }, port);
+    // The request timeout (120 s by default) is far off: only the idle timeout can close this one.
+    const stalled = await open(port);
+    stalled.socket.write(
+      'POST /api/v1/projects HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
     const idleAfterRequest = await open(port);
     idleAfterRequest.socket.write(HEALTH);
-    await idleAfterRequest.closed; // by the keep-alive timeout, after its answer
+    await Promise.all([stalled.closed, idleAfterRequest.closed]);
+    expect(stalled.received()).not.toMatch(/^HTTP\/1\.1 2/);
     expect(idleAfterRequest.received()).toMatch(/^HTTP\/1\.1 200 /);
   });
 
