@@ -93,6 +93,7 @@ describe('the DATA_DIR lock', () => {
 
   it('is released on a clean shutdown', async () => {
     const first = await startService({ DATA_DIR: dataDir }, await freePort());
+    expect(existsSync(join(dataDir, 'compileo.lock'))).toBe(true);
     await stopService(first, 'SIGTERM'); // Nest closes the app, then re-raises the signal
     expect(first.output()).not.toMatch(/"level":(50|60)/);
     expect(existsSync(join(dataDir, 'compileo.lock'))).toBe(false);
