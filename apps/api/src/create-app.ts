@@ -6,11 +6,12 @@ import { Logger } from 'nestjs-pino';
 import { EmbeddedModule } from './embedded.module';
 import { AppExceptionFilter } from './http/app-exception.filter';
 import { jsonBody } from './http/json-body';
+import { LimitedExpressAdapter } from './http/limited-express-adapter';
 
 /** Builds the HTTP app as `main` runs it; the end-to-end tests use the same function. */
 export const createApp = async (config: AppConfig): Promise<INestApplication> => {
   // A failure while building the app is thrown, not logged in Nest's format: `main` logs it as one JSON line.
-  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(EmbeddedModule.forRoot(config), new LimitedExpressAdapter(config), {
     bufferLogs: true,
     autoFlushLogs: false,
     abortOnError: false,

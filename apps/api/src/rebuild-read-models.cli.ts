@@ -8,7 +8,7 @@ import { LIVE_TABLES, rebuildReadModels } from '@compileo/read-models';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { sql, store } = await openDatabase(config);
+  const { sql, store, lock } = await openDatabase(config);
   const started = Date.now();
   try {
     const position = await rebuildReadModels(store, sql, LIVE_TABLES, 'read-models');
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await sql.close();
+    lock?.release();
   }
 }
 

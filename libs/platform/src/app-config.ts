@@ -5,6 +5,8 @@ const priceTableSchema = z.record(z.object({ input_per_million: z.number().min(0
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const ms = z.coerce.number().int().min(10).max(3_600_000);
+
 /** Every setting the service reads from the environment, with its default. The README's table mirrors this. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
@@ -50,17 +52,35 @@ const schema = z.object({
     .int()
     .min(1)
     .default(20 * 1024 * 1024),
+  /** HTTP limits (issue 7): a slow or idle client is dropped instead of holding a socket for minutes. */
+  /** Until a request's headers have arrived; never more than the request timeout. */
+  COMPILEO_HTTP_HEADERS_TIMEOUT_MS: ms.default(20_000),
+  /** Until the whole request (headers and body) has arrived; a slower client gets a 408 and is disconnected. */
+  COMPILEO_HTTP_REQUEST_TIMEOUT_MS: ms.default(120_000),
+  /** How long an idle keep-alive connection waits for its next request. */
+  COMPILEO_HTTP_KEEP_ALIVE_TIMEOUT_MS: ms.default(5_000),
+  /** A socket with no traffic either way for this long is closed (a stalled reader of a download, too). */
+  COMPILEO_HTTP_IDLE_TIMEOUT_MS: ms.default(60_000),
+  /** Open connections at once; one more is closed as soon as it is accepted. */
+  COMPILEO_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type AppConfig = z.infer<typeof schema>;
+
+/** Settings that constrain each other. */
+const checkedSchema = schema.refine((c) => c.COMPILEO_HTTP_HEADERS_TIMEOUT_MS <= c.COMPILEO_HTTP_REQUEST_TIMEOUT_MS, {
+  // Node refuses a server whose header timeout exceeds its request timeout.
+  path: ['COMPILEO_HTTP_HEADERS_TIMEOUT_MS'],
+  message: 'must not exceed COMPILEO_HTTP_REQUEST_TIMEOUT_MS',
+});
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** Parses the environment; a bad value stops the process with a message naming the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(blankAsUnset);
+  const parsed = checkedSchema.safeParse(blankAsUnset);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new StartupError(String(parsed.error.issues[0]?.path[0] ?? 'configuration'), `Invalid configuration: ${problems}`);

@@ -7,7 +7,7 @@ import { ProjectionRunner } from '@compileo/read-models';
 import { APP_CONFIG, type AppConfig } from './app-config';
 import { CLOCK } from './clock';
 import { PlatformLifecycle } from './platform.lifecycle';
-import { platformProviders } from './platform.providers';
+import { DATA_DIR_LOCK, platformProviders } from './platform.providers';
 
 @Global()
 @Module({})
@@ -16,7 +16,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers: [...platformProviders(config), PlatformLifecycle],
-      exports: [APP_CONFIG, CLOCK, SQL_CLIENT, EVENT_STORE, JOB_BUS, CommandRunner, ProjectionRunner, ModelRegistry],
+      exports: [APP_CONFIG, DATA_DIR_LOCK, CLOCK, SQL_CLIENT, EVENT_STORE, JOB_BUS, CommandRunner, ProjectionRunner, ModelRegistry],
     };
   }
 }

@@ -6,9 +6,11 @@ import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
 import { Logger, type Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config';
 import { CLOCK, systemClock } from './clock';
-import { openDatabase } from './database';
+import { openDatabase, type OpenedDatabase } from './database';
 
 const DATABASE = Symbol('DATABASE');
+/** The DATA_DIR lock (null on PostgreSQL); PlatformLifecycle releases it, `main` records the port in it. */
+export const DATA_DIR_LOCK = Symbol('DATA_DIR_LOCK');
 
 /**
  * The shared infrastructure both apps stand on, and the one place where adapters are chosen from the
@@ -19,6 +21,7 @@ export const platformProviders = (config: AppConfig): Provider[] => [
   { provide: APP_CONFIG, useValue: config },
   { provide: CLOCK, useValue: systemClock },
   { provide: DATABASE, useFactory: () => openDatabase(config) },
+  { provide: DATA_DIR_LOCK, useFactory: (db: OpenedDatabase) => db.lock, inject: [DATABASE] },
   { provide: SQL_CLIENT, useFactory: (db: { sql: SqlClient }) => db.sql, inject: [DATABASE] },
   { provide: EVENT_STORE, useFactory: (db: { store: EventStore }) => db.store, inject: [DATABASE] },
   { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
