@@ -26,6 +26,18 @@ export interface PdfWorkerLimits {
 
 export const DEFAULT_PDF_LIMITS: PdfWorkerLimits = { timeoutMs: 60_000, maxHeapMb: 512 };
 
+/** Reading time allowed per MB of PDF on top of the base: pdf.js took about 3.5 s per MB of dense text here. */
+export const PDF_TIMEOUT_MS_PER_MB = 10_000;
+
+/**
+ * Limits for one PDF of `bytes`: pdf.js's time grows linearly with the pages, so the timeout does too (a
+ * 20,000-page, 20 MB PDF gets 260 s instead of being refused at 60 s). The event loop is free meanwhile.
+ */
+export const pdfLimitsFor = (bytes: number, base: PdfWorkerLimits = DEFAULT_PDF_LIMITS): PdfWorkerLimits => ({
+  ...base,
+  timeoutMs: base.timeoutMs + Math.ceil((bytes / (1024 * 1024)) * PDF_TIMEOUT_MS_PER_MB),
+});
+
 /**
  * Runs in a worker thread, as CommonJS. pdf-parse (pdf.js) loads its own ES-module worker with import() in there,
  * outside any test sandbox. Errors from reading the document are the file's; anything before that is setup.
