@@ -1,5 +1,5 @@
 import type { PageRange, ParsedDocument } from './parsed-document';
-import { extractPdfPages, PdfReadError, pdfLimitsFor, type PdfPageText, type PdfWorkerLimits } from './pdf-text-worker';
+import { DEFAULT_PDF_LIMITS, extractPdfPages, PdfReadError, type PdfPageText, type PdfWorkerLimits } from './pdf-text-worker';
 import { reason, unreadable } from './unreadable';
 
 const PAGE_SEPARATOR = '\n\n';
@@ -39,7 +39,7 @@ export const parsePdf = async (
   fileName: string,
   content: Buffer,
   contentType: string,
-  limits: PdfWorkerLimits = pdfLimitsFor(content.length),
+  limits: PdfWorkerLimits = DEFAULT_PDF_LIMITS,
 ): Promise<ParsedDocument> => {
   let pageTexts: readonly PdfPageText[];
   try {

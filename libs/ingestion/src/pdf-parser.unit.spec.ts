@@ -4,7 +4,6 @@ import { readFixture } from './fixtures/read-fixture';
 import { pagesFor } from './pages-for';
 import { parseDocument } from './parse-document';
 import { joinPages, parsePdf } from './pdf-parser';
-import { pdfLimitsFor } from './pdf-text-worker';
 import { chunkerFileName } from './supported-types';
 
 describe('PDF parsing', () => {
@@ -70,11 +69,6 @@ describe('PDF parsing', () => {
       field: 'files',
       message: expect.stringMatching(/slow\.pdf could not be read as a PDF: took longer than/),
     });
-  });
-
-  it('allows a larger PDF proportionally more time: 60 s, plus 10 s per MB', () => {
-    expect(pdfLimitsFor(0)).toEqual({ timeoutMs: 60_000, maxHeapMb: 512 });
-    expect(pdfLimitsFor(20 * 1024 * 1024)).toEqual({ timeoutMs: 260_000, maxHeapMb: 512 });
   });
 
   it("leaves the caller's buffer usable (pdf.js detaches what it is given)", async () => {
