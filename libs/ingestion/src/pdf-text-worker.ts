@@ -72,7 +72,8 @@ type WorkerReply =
 
 /**
  * Extracts per-page text with pdf-parse in a short-lived worker thread, so a large or hostile PDF neither blocks
- * the event loop nor takes the process's memory: it is stopped at `timeoutMs` or `maxHeapMb`.
+ * the event loop nor takes the process's memory: it is stopped when a batch of pages takes longer than
+ * `timeoutMs`, or at `maxHeapMb`.
  */
 export const extractPdfPages = (content: Buffer, limits: PdfWorkerLimits = DEFAULT_PDF_LIMITS): Promise<PdfPageText[]> =>
   new Promise((resolve, reject) => {
