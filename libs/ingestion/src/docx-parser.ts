@@ -1,20 +1,35 @@
-import mammoth from 'mammoth';
+import { PayloadTooLargeError } from '@compileo/domain';
+import { checkArchive, DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits';
+import { DEFAULT_DOCX_WORKER_LIMITS, docxToHtml } from './docx-html-worker';
 import { htmlToMarkdown } from './html-to-markdown';
 import type { ParsedDocument } from './parsed-document';
-import { reason, unreadable } from './unreadable';
+import { WorkerRunError, type WorkerLimits } from './run-in-worker';
+import { FILES_FIELD, reason, unreadable } from './unreadable';
 
 /** Word's built-in title style becomes a top heading too; headings 1-6 map by mammoth's default style map. */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 
-/** DOCX via mammoth (semantic HTML: Heading 1/2 → h1/h2), then turndown to Markdown (h1/h2 → #/##). */
-export const parseDocx = async (fileName: string, content: Buffer, contentType: string): Promise<ParsedDocument> => {
+/**
+ * DOCX via mammoth (semantic HTML: Heading 1/2 → h1/h2), then turndown to Markdown (h1/h2 → #/##). The archive's
+ * declared size and entry count are checked first; mammoth runs in a worker with a heap cap, so a file that
+ * needs more memory than that is a 413 and the service stays up. A file mammoth cannot read is a 400.
+ */
+export const parseDocx = async (
+  fileName: string,
+  content: Buffer,
+  contentType: string,
+  archive: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+  worker: WorkerLimits = DEFAULT_DOCX_WORKER_LIMITS,
+): Promise<ParsedDocument> => {
+  checkArchive(fileName, content, archive);
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml(
-      { buffer: content },
-      { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    ));
+    html = await docxToHtml(content, STYLE_MAP, worker);
   } catch (error) {
+    if (error instanceof WorkerRunError && error.kind === 'memory') {
+      throw new PayloadTooLargeError(`${fileName} ${error.message} (the DOCX parser's ${worker.maxHeapMb} MB heap limit)`, FILES_FIELD);
+    }
+    if (error instanceof WorkerRunError && error.kind === 'setup') throw error;
     throw unreadable(`${fileName} could not be read as a DOCX document: ${reason(error)}`);
   }
   const markdown = htmlToMarkdown(html);

@@ -1,8 +1,18 @@
-import { ValidationError } from '@compileo/domain';
+import { PayloadTooLargeError, ValidationError } from '@compileo/domain';
 import { chunkDocument } from '@compileo/generation';
+import JSZip from 'jszip';
+import { parseDocx } from './docx-parser';
 import { readFixture } from './fixtures/read-fixture';
 import { parseDocument } from './parse-document';
 import { chunkerFileName } from './supported-types';
+
+/** The sample DOCX with its body's paragraphs replaced by `paragraphs` (WordprocessingML). */
+const sampleWithBody = async (paragraphs: string): Promise<Buffer> => {
+  const zip = await JSZip.loadAsync(readFixture('sample.docx'));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.replace(/<w:body>[\s\S]*<\/w:body>/, `<w:body>${paragraphs}</w:body>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+};
 
 describe('DOCX parsing', () => {
   it('turns Word headings into Markdown headings and keeps the body text', async () => {
@@ -37,5 +47,17 @@ describe('DOCX parsing', () => {
     });
     await expect(parseDocument('cut.docx', readFixture('sample.docx').subarray(0, 600))).rejects.toThrow(ValidationError);
     await expect(parseDocument('actually.docx', readFixture('sample.pdf'))).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('DOCX limits', () => {
+  it('refuses a bomb before parsing and a file its worker runs out of heap on, each as a 413', async () => {
+    const bomb = readFixture('sample.docx');
+    await expect(parseDocx('bomb.docx', bomb, 'x', { maxUncompressedBytes: 1000, maxEntries: 100 })).rejects.toThrow(PayloadTooLargeError);
+    const big = await sampleWithBody('<w:p><w:r><w:t>Words repeated in a run.</w:t></w:r></w:p>'.repeat(400_000));
+    await expect(parseDocx('big.docx', big, 'x', undefined, { timeoutMs: 60_000, maxHeapMb: 16 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: "big.docx needs more than 16 MB to read (the DOCX parser's 16 MB heap limit)",
+    });
   });
 });

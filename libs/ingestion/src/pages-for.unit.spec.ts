@@ -32,4 +32,25 @@ describe('pagesFor', () => {
     expect(pagesFor(pages, 7, 7)).toEqual({ page_start: 2, page_end: 2 });
     expect(pagesFor(pages, 20, 30)).toEqual({ page_start: 3, page_end: 3 });
   });
+
+  it('agrees with a linear scan on a long document with empty pages', () => {
+    const many: { page: number; start: number; end: number }[] = [];
+    let at = 0;
+    for (let page = 1; page <= 20_000; page++) {
+      const length = page % 7 === 0 ? 0 : 5 + (page % 11);
+      many.push({ page, start: at, end: at + length });
+      at += length + (length > 0 ? 2 : 0);
+    }
+    const linear = (start: number, end: number) => {
+      const last = Math.max(end, start + 1);
+      const first = many.find((p) => p.end > start) ?? many[many.length - 1];
+      const final = [...many].reverse().find((p) => p.start < last) ?? many[0];
+      return { page_start: first.page, page_end: Math.max(first.page, final.page) };
+    };
+    for (let i = 0; i < 500; i++) {
+      const start = (i * 7919) % at;
+      const end = Math.min(at + 3, start + ((i * 104729) % 400));
+      expect(pagesFor(many, start, end)).toEqual(linear(start, end));
+    }
+  });
 });

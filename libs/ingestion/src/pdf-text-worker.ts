@@ -18,7 +18,10 @@ export class PdfReadError extends Error {
 }
 
 export interface PdfWorkerLimits {
-  /** Wall-clock limit for one file. */
+  /**
+   * Longest wait for the next batch of pages: a long PDF keeps its worker while pages keep coming (a 20,000-page
+   * file is not refused because it is long), a page pdf.js is stuck on is stopped.
+   */
   readonly timeoutMs: number;
   /** V8 old-generation heap cap for the worker. */
   readonly maxHeapMb: number;
@@ -44,8 +47,14 @@ const SETUP = /fake worker|Cannot find module|is not a constructor/i;
   }
   const parser = new PDFParse({ data: workerData.data, verbosity: 0 });
   try {
-    const result = await parser.getText({ pageJoiner: '' });
-    parentPort.postMessage({ ok: true, pages: result.pages.map((p) => ({ page: p.num, text: p.text })) });
+    const pages = [];
+    for (let first = 1, total = 1; first <= total; first += workerData.batch) {
+      const result = await parser.getText({ pageJoiner: '', first, last: first + workerData.batch - 1 });
+      total = result.total;
+      for (const p of result.pages) pages.push({ page: p.num, text: p.text });
+      parentPort.postMessage({ progress: pages.length });
+    }
+    parentPort.postMessage({ ok: true, pages });
   } catch (error) {
     const found = describe(error);
     parentPort.postMessage({ ok: false, kind: SETUP.test(found.message) ? 'setup' : 'file', ...found });
@@ -55,18 +64,23 @@ const SETUP = /fake worker|Cannot find module|is not a constructor/i;
 })();
 `;
 
-type WorkerReply = { ok: true; pages: PdfPageText[] } | { ok: false; kind: 'file' | 'setup'; name: string; message: string };
+/** Pages read per batch; the worker reports after each. */
+const PAGE_BATCH = 100;
+
+type WorkerReply =
+  { progress: number } | { ok: true; pages: PdfPageText[] } | { ok: false; kind: 'file' | 'setup'; name: string; message: string };
 
 /**
  * Extracts per-page text with pdf-parse in a short-lived worker thread, so a large or hostile PDF neither blocks
- * the event loop nor takes the process's memory: it is stopped at `timeoutMs` or `maxHeapMb`.
+ * the event loop nor takes the process's memory: it is stopped when a batch of pages takes longer than
+ * `timeoutMs`, or at `maxHeapMb`.
  */
 export const extractPdfPages = (content: Buffer, limits: PdfWorkerLimits = DEFAULT_PDF_LIMITS): Promise<PdfPageText[]> =>
   new Promise((resolve, reject) => {
     const data = new Uint8Array(content); // a copy: the caller's buffer stays theirs
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { pdfParsePath: require.resolve('pdf-parse'), data },
+      workerData: { pdfParsePath: require.resolve('pdf-parse'), data, batch: PAGE_BATCH },
       transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
       stdout: true,
@@ -80,13 +94,17 @@ export const extractPdfPages = (content: Buffer, limits: PdfWorkerLimits = DEFAU
       void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(
-      () => finish(() => reject(new PdfReadError('file', `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read`))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (reply: WorkerReply) =>
-      finish(() => (reply.ok ? resolve(reply.pages) : reject(new PdfReadError(reply.kind, `${reply.name}: ${reply.message}`)))),
-    );
+    const stalled = () =>
+      finish(() => reject(new PdfReadError('file', `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read`)));
+    let timer = setTimeout(stalled, limits.timeoutMs);
+    worker.on('message', (reply: WorkerReply) => {
+      if ('progress' in reply) {
+        clearTimeout(timer);
+        timer = setTimeout(stalled, limits.timeoutMs);
+        return;
+      }
+      finish(() => (reply.ok ? resolve(reply.pages) : reject(new PdfReadError(reply.kind, `${reply.name}: ${reply.message}`))));
+    });
     worker.on('error', (error: Error & { code?: string }) =>
       finish(() =>
         reject(

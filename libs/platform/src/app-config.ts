@@ -63,6 +63,13 @@ const schema = z.object({
   COMPILEO_HTTP_IDLE_TIMEOUT_MS: ms.default(60_000),
   /** Open connections at once; one more is closed as soon as it is accepted. */
   COMPILEO_HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  /** DOCX (a ZIP archive): caps on the uncompressed size and entry count its directory declares; over either is a 413. */
+  COMPILEO_MAX_ARCHIVE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
+  COMPILEO_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(1).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,13 +8,16 @@ import {
   ValidationError,
 } from '@compileo/domain';
 import { chunkDocument, resolveChunkOptions, type ResolvedChunkOptions } from '@compileo/generation';
-import { chunkerFileName, pagesFor, parseDocument } from '@compileo/ingestion';
+import { chunkerFileName, pagesFor, parseDocument, type ArchiveLimits } from '@compileo/ingestion';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventWriter } from '../http/event-writer';
 import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
+
+/** COMPILEO_MAX_ARCHIVE_BYTES and COMPILEO_MAX_ARCHIVE_ENTRIES, for DOCX uploads. */
+export const ARCHIVE_LIMITS = Symbol('ARCHIVE_LIMITS');
 
 interface Prepared {
   readonly file: IncomingFile;
@@ -23,8 +26,8 @@ interface Prepared {
 }
 
 /** Parses a file (Markdown, text, PDF, DOCX, HTML) and splits it into chunks that know their heading path and pages. */
-const prepare = async (file: IncomingFile, chunking: ResolvedChunkOptions): Promise<Prepared> => {
-  const parsed = await parseDocument(file.fileName, file.content);
+const prepare = async (file: IncomingFile, chunking: ResolvedChunkOptions, archive: ArchiveLimits): Promise<Prepared> => {
+  const parsed = await parseDocument(file.fileName, file.content, { archive });
   const chunks = chunkDocument(parsed.markdown, chunkerFileName(file.fileName), chunking);
   if (chunks.length === 0) throw ValidationError.field('files', `${file.fileName} has no text to chunk`);
   const records = chunks.map((c) => ({
@@ -57,6 +60,7 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
   constructor(
     private readonly writer: EventWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ARCHIVE_LIMITS) private readonly archive: ArchiveLimits,
   ) {}
 
   async execute(command: IngestDocumentsCommand): Promise<string[]> {
@@ -66,7 +70,7 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     const chunking = resolveChunkOptions(command.chunking);
     const prepared: Prepared[] = [];
     for (const [i, file] of command.files.entries())
-      prepared.push(await prepare(file, chunking).catch(naming(command.files.length > 1 ? `files.${i}` : 'files')));
+      prepared.push(await prepare(file, chunking, this.archive).catch(naming(command.files.length > 1 ? `files.${i}` : 'files')));
     const ids: string[] = [];
     for (const { file, contentType, records } of prepared) {
       const documentId = randomUUID();

@@ -101,6 +101,16 @@ describe('chunkDocument (plain text)', () => {
     expect(chunks[chunks.length - 1].endOffset).toBe(1000);
   });
 
+  it('chunks a 5 MB heading-less text at sentence ends, covering all of it', () => {
+    const text = paragraph(0, 72_000);
+    expect(text.length).toBeGreaterThan(5_000_000);
+    const chunks = chunkDocument(text, 'big.txt');
+    expectWellFormed(chunks, text, DEFAULT_CHUNK_SIZE);
+    expect(chunks.length).toBeGreaterThan(text.length / DEFAULT_CHUNK_SIZE);
+    expect(chunks.every((c) => c.text.endsWith('metabolism.'))).toBe(true);
+    expect(chunks[chunks.length - 1].endOffset).toBe(text.length);
+  });
+
   it('returns no chunks for a blank document', () => {
     expect(chunkDocument(' \n\n ', 'a.txt')).toEqual([]);
   });

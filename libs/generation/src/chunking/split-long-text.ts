@@ -5,8 +5,29 @@ export interface Span {
   readonly end: number;
 }
 
-const lastBefore = (points: readonly number[], lo: number, hi: number): number | undefined =>
-  [...points].reverse().find((p) => p > lo && p <= hi);
+/** Index of the first of the sorted `points` greater than `value` (binary search: each cut costs log n, not n). */
+const firstAbove = (points: readonly number[], value: number): number => {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** The last of the sorted `points` in (lo, hi]. */
+const lastBefore = (points: readonly number[], lo: number, hi: number): number | undefined => {
+  const p = points[firstAbove(points, hi) - 1];
+  return p !== undefined && p > lo ? p : undefined;
+};
+
+/** The first of the sorted `points` in [lo, hi). */
+const firstFrom = (points: readonly number[], lo: number, hi: number): number | undefined => {
+  const p = points[firstAbove(points, lo - 1)];
+  return p !== undefined && p < hi ? p : undefined;
+};
 
 /**
  * Cuts text[start, end) into spans of at most `size` characters. A cut prefers, in order, a paragraph break,
@@ -45,7 +66,7 @@ const lastWhitespace = (text: string, lo: number, hi: number): number | undefine
 const nextStart = (text: string, cut: number, overlap: number, starts: readonly number[], prev: number): number => {
   if (overlap === 0) return cut;
   const from = Math.max(cut - overlap, prev + 1);
-  const sentence = starts.find((s) => s >= from && s < cut);
+  const sentence = firstFrom(starts, from, cut);
   if (sentence !== undefined) return sentence;
   for (let i = from; i < cut; i++) if (!/\s/.test(text[i]) && (i === 0 || /\s/.test(text[i - 1]))) return i;
   return cut;

@@ -1,4 +1,6 @@
 /** Sentence splitting on top of Intl.Segmenter (ICU), repaired for the two ways ICU over-splits real documents. */
+import { sentenceSegments, type Segment } from './sentence-segments';
+
 export interface SentenceSpan {
   /** The sentence, trimmed; always equal to `source.slice(start, end)`. */
   readonly text: string;
@@ -6,38 +8,55 @@ export interface SentenceSpan {
   readonly end: number;
 }
 
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'sentence' });
 const TERMINAL = /[.!?\u2026:;]["'\u201d\u2019)\]]*$/;
 const ABBREVIATION = /(?:^|\s)(?:dr|mr|mrs|ms|prof|sr|jr|st|vs|fig|no|vol|approx|cf|inc|ltd|dept)\.$/i;
 const BLOCK_START = /^\s*(?:[-*+>|#]|\d+[.)])\s/;
 
+/** Enough of a sentence's end for the terminal-punctuation and abbreviation tests (the longest is 7 characters). */
+const TAIL = 64;
+
 /**
  * ICU breaks after every line feed and after abbreviations such as "Dr.". A soft-wrapped line (single line
  * feed, no terminal punctuation, next line not a list item or heading) continues the sentence, and so does
- * an abbreviation; blank lines and heading lines always end one.
+ * an abbreviation; blank lines and heading lines always end one. Only the sentence's first character and its
+ * last few are read, so a long run of joined lines costs no more per line than a short one.
  */
-const continuesInto = (body: string, next: string | undefined): boolean => {
+const continuesInto = (text: string, start: number, end: number, next: string | undefined): boolean => {
   if (next === undefined || next.trim() === '') return false;
+  const endsLine = text[end - 1] === '\n';
+  let first = start;
+  while (first < end && /\s/.test(text[first])) first++;
   // A heading runs to the end of its line, whatever ICU makes of "## 3. Title".
-  if (body.trimStart().startsWith('#')) return !/\n$/.test(body);
-  const trimmed = body.trimEnd();
-  if (/\n$/.test(body)) return !TERMINAL.test(trimmed) && !BLOCK_START.test(next);
-  return ABBREVIATION.test(trimmed) || trimmed.length <= 3;
+  if (text[first] === '#') return !endsLine;
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1])) last--;
+  const tail = text.slice(Math.max(start, last - TAIL), last);
+  if (endsLine) return !TERMINAL.test(tail) && !BLOCK_START.test(next);
+  return ABBREVIATION.test(tail) || last - start <= 3;
 };
 
 /** Splits `text` into trimmed sentence spans with offsets into `text`; whitespace-only segments are dropped. */
 export const splitSentences = (text: string): SentenceSpan[] => {
-  const segments = [...SEGMENTER.segment(text)];
   const spans: SentenceSpan[] = [];
   let start = -1;
-  segments.forEach((seg, i) => {
-    if (seg.segment.trim() === '') return;
-    if (start < 0) start = seg.index;
-    const end = seg.index + seg.segment.length;
-    if (continuesInto(text.slice(start, end), segments[i + 1]?.segment)) return;
-    spans.push(trimSpan(text, start, end));
-    start = -1;
-  });
+  const iterator = sentenceSegments(text);
+  const pull = (): Segment | undefined => {
+    const step = iterator.next();
+    return step.done ? undefined : step.value;
+  };
+  let seg = pull();
+  while (seg) {
+    const next = pull();
+    if (seg.segment.trim() !== '') {
+      if (start < 0) start = seg.index;
+      const end = seg.index + seg.segment.length;
+      if (!continuesInto(text, start, end, next?.segment)) {
+        spans.push(trimSpan(text, start, end));
+        start = -1;
+      }
+    }
+    seg = next;
+  }
   return spans.filter((s) => s.text.length > 0);
 };
 

@@ -22,3 +22,17 @@ describe('splitSentences', () => {
     expect(splitSentences('  \n\n ')).toEqual([]);
   });
 });
+
+describe('splitSentences over long text', () => {
+  it('finds every sentence of a heading-less text far longer than one segment window', () => {
+    const sentence = (i: number): string => `Sentence ${i} says Dr. Who met the team.`;
+    const text = Array.from({ length: 5000 }, (_, i) => sentence(i) + (i % 7 === 6 ? '\n\n' : i % 3 === 2 ? '\n' : ' ')).join('');
+    const spans = splitSentences(text);
+    expect(spans.map((s) => s.text)).toEqual(Array.from({ length: 5000 }, (_, i) => sentence(i)));
+  });
+
+  it('joins a long run of soft-wrapped lines into one sentence', () => {
+    const text = `${'a line without an end\n'.repeat(2000)}done.`;
+    expect(splitSentences(text).map((s) => s.text)).toEqual([text]);
+  });
+});
