@@ -1,39 +1,16 @@
 import { syntheticMarkdown } from '@compileo/testing';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { json, percentile, post, runBench, startService, watchJob } from '../support/service';
 
 /**
- * Is the event loop free while a large job runs and completes? Starts the built service (embedded, in its
- * own process), generates a dataset of about BENCH_SECTIONS × BENCH_ITEMS entries with splits, and asks
- * /health over and over, one request at a time, until the job has completed. Prints the /health latency
- * percentiles over the whole job and over its completion (from the last chunk to `completed`).
+ * Is the event loop free while large jobs run? Starts the built service (embedded: API and worker in one
+ * process), then, while one client asks /health over and over (one request at a time):
+ * generates a dataset of about BENCH_SECTIONS × BENCH_ITEMS entries with splits, regenerates BENCH_REGENERATE
+ * of its entries, and downloads it (a ZIP of the splits) as JSONL and as Parquet. Prints /health latency percentiles for each
+ * phase; `completion` is the generation's last stretch, from its last chunk (`Finishing`) to `completed`.
  */
-const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 1000);
+const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 1500);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-
-const json = async <T>(url: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(url, init);
-  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-};
-
-const post = <T>(url: string, body: unknown): Promise<T> =>
-  json<T>(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const REGENERATE = Number(process.env.BENCH_REGENERATE ?? 10000);
 
 const print = (metric: string, value: number, unit: string, extra: Record<string, unknown> = {}): void => {
   process.stdout.write(
@@ -41,34 +18,61 @@ const print = (metric: string, value: number, unit: string, extra: Record<string
   );
 };
 
-interface Status {
-  readonly status: string;
-  readonly progress: number;
-  readonly result: { readonly dataset_id?: string; readonly entries_count?: number } | null;
+/** /health latencies, each stamped with the time it was sent. */
+class HealthProbe {
+  readonly samples: { at: number; ms: number }[] = [];
+  private running = true;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(private readonly base: string) {}
+
+  start(): void {
+    this.done = (async () => {
+      while (this.running) {
+        const at = performance.now();
+        await fetch(`${this.base}/health`).then((r) => r.arrayBuffer());
+        this.samples.push({ at, ms: performance.now() - at });
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.done;
+  }
+
+  report(phase: string, from: number, to: number, extra: Record<string, unknown>): void {
+    const sorted = this.samples
+      .filter((s) => s.at >= from && s.at <= to)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    const context = { phase, samples: sorted.length, phase_ms: Math.round(to - from), ...extra };
+    print('health_p50', percentile(sorted, 50), 'ms', context);
+    print('health_p99', percentile(sorted, 99), 'ms', context);
+    print('health_max', sorted.at(-1) ?? 0, 'ms', context);
+  }
 }
 
+const entryIds = async (B: string, datasetId: string, count: number): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let page = 1; ids.length < count; page++) {
+    const body = await json<{ entries: { id: string }[] }>(`${B}/datasets/${datasetId}/entries?per_page=1000&page=${page}`);
+    if (body.entries.length === 0) break;
+    ids.push(...body.entries.map((e) => e.id));
+  }
+  return ids.slice(0, count);
+};
+
 const main = async (): Promise<void> => {
-  const dir = mkdtempSync(join(tmpdir(), 'compileo-bench-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const service = await startService();
+  const probe = new HealthProbe(service.base);
   try {
-    for (;;) {
-      if (
-        await fetch(`${base}/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const B = `${base}/api/v1`;
+    const B = service.api;
     const project = await post<{ id: string }>(`${B}/projects`, { name: 'bench' });
     await post(`${B}/documents`, { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(SECTIONS) });
+    probe.start();
+
+    const startedAt = performance.now();
     const job = await post<{ job_id: string }>(`${B}/datasets/generate`, {
       project_id: project.id,
       classification_model: 'extractive',
@@ -76,40 +80,33 @@ const main = async (): Promise<void> => {
       include_evaluation_sets: true,
       concurrency: 4,
     });
-    const all: number[] = [];
-    const completing: number[] = [];
-    let status: Status = { status: 'pending', progress: 0, result: null };
-    let lastStatusAt = 0;
-    while (status.status === 'pending' || status.status === 'running') {
-      const started = performance.now();
-      await fetch(`${base}/health`);
-      const ms = performance.now() - started;
-      all.push(ms);
-      if (status.progress >= 100) completing.push(ms);
-      if (performance.now() - lastStatusAt > 250) {
-        status = await json<Status>(`${B}/datasets/generate/${job.job_id}/status`);
-        lastStatusAt = performance.now();
-      }
-    }
-    if (status.status !== 'completed') throw new Error(`job ${status.status}`);
-    const entries = status.result?.entries_count ?? 0;
-    for (const [phase, samples] of [
-      ['job', all],
-      ['completion', completing],
-    ] as const) {
-      const sorted = [...samples].sort((a, b) => a - b);
-      print('health_p50', percentile(sorted, 50), 'ms', { phase, entries, samples: sorted.length });
-      print('health_p99', percentile(sorted, 99), 'ms', { phase, entries, samples: sorted.length });
-      print('health_max', sorted.at(-1) ?? 0, 'ms', { phase, entries, samples: sorted.length });
+    const generated = await watchJob(`${B}/datasets/generate/${job.job_id}/status`);
+    const datasetId = generated.status.result?.dataset_id ?? '';
+    const entries = generated.status.result?.entries_count ?? 0;
+    probe.report('generation', startedAt, generated.finishingAt, { entries });
+    probe.report('completion', generated.finishingAt, generated.endedAt, { entries });
+
+    const ids = await entryIds(B, datasetId, REGENERATE);
+    const regenStartedAt = performance.now();
+    const regen = await post<{ job_id: string }>(`${B}/datasets/${datasetId}/regenerate`, {
+      entry_ids: ids,
+      regeneration_config: { model: 'extractive' },
+    });
+    const regenerated = await watchJob(`${B}/datasets/generate/${regen.job_id}/status`);
+    probe.report('regeneration', regenStartedAt, regenerated.endedAt, { entries, regenerated: ids.length });
+
+    for (const format of ['jsonl', 'parquet']) {
+      const downloadStartedAt = performance.now();
+      const res = await fetch(`${B}/datasets/${datasetId}/download?format=${format}`);
+      if (!res.ok || !res.body) throw new Error(`download: ${res.status}`);
+      let bytes = 0;
+      for await (const part of res.body) bytes += (part as Uint8Array).byteLength;
+      probe.report(`download_${format}`, downloadStartedAt, performance.now(), { entries, bytes });
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await probe.stop();
+    await service.stop();
   }
 };
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

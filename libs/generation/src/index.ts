@@ -23,6 +23,7 @@ export { ModelReplyError, parseJsonReply, type JsonReply } from './evaluation/mo
 export { combineScores } from './judge/rubric';
 export { type Judge } from './judge/model-judge';
 export { datasetReport, datasetReportSliced } from './report/dataset-report';
+export { runInSlices, type Sliced } from './slicing/sliced';
 export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
 export { asAugmentation, augmentItems } from './augmentation/augment-items';
 export { SYNONYMS } from './augmentation/synonyms';

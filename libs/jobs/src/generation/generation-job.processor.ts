@@ -54,7 +54,7 @@ export class GenerationJobProcessor {
     }
     const watch = watchCancellation(this.runner, trigger.datasetId, trigger.jobId, signal);
     try {
-      const index = entryIndex(state);
+      const index = await entryIndex(state);
       const chunks = await loadSourceChunks(this.sql, state.request.chunkIds);
       const pending = state.request.chunkIds.map((id, i) => ({ id, i })).filter(({ i }) => !job.done.has(String(i)));
       const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);

@@ -7,6 +7,8 @@ import {
   type Judge,
   type ModelProvider,
   type ModelRegistry,
+  runInSlices,
+  type Sliced,
   type SourceChunk,
 } from '@compileo/generation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
@@ -35,12 +37,17 @@ export const pipelineContext = (models: ModelRegistry, request: Request, provide
   datasetId,
 });
 
-/** The dataset's accepted entries, indexed for the near-duplicate check. */
-export const entryIndex = (state: DatasetState): DuplicateIndex => {
+/** The dataset's accepted entries, indexed for the near-duplicate check (in slices: a dataset can be large). */
+export const entryIndex = (state: DatasetState): Promise<DuplicateIndex> => runInSlices(indexSteps(state));
+
+function* indexSteps(state: DatasetState): Sliced<DuplicateIndex> {
   const index = new DuplicateIndex();
-  for (const entry of state.entries.values()) index.add(entry.entryId, dedupText(entry.content));
+  for (const entry of state.entries.values()) {
+    index.add(entry.entryId, dedupText(entry.content));
+    yield;
+  }
   return index;
-};
+}
 
 export interface Draft {
   readonly count: number;

@@ -34,7 +34,19 @@ interface Run {
   readonly index: DuplicateIndex;
   readonly signal: AbortSignal;
   readonly skipped: Skipped[];
+  /** Per source chunk, the questions and answers of its entries: a new version should not repeat them. */
+  readonly avoidByChunk: ReadonlyMap<string, readonly string[]>;
 }
+
+const textsByChunk = (state: DatasetState): Map<string, string[]> => {
+  const texts = new Map<string, string[]>();
+  for (const e of state.entries.values()) {
+    const list = texts.get(e.sourceChunk) ?? [];
+    if (!texts.has(e.sourceChunk)) texts.set(e.sourceChunk, list);
+    for (const t of [e.content.question, e.content.answer]) if (t) list.push(t);
+  }
+  return texts;
+};
 
 /**
  * Regenerates entries from their source chunks with the job's config, re-scores them and records each
@@ -69,8 +81,9 @@ export class RegenerationJobProcessor {
       const provider = this.models.providerFor(this.models.resolve(job.regenerationConfig.model, 'regeneration_config.model'));
       const chunks = await loadSourceChunks(this.sql, [...new Set(entries.map((e) => e.sourceChunk))]);
       const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
-      const index = entryIndex(state);
-      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped };
+      const index = await entryIndex(state);
+      const avoidByChunk = textsByChunk(state);
+      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped, avoidByChunk };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
         this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
       );
@@ -99,8 +112,7 @@ export class RegenerationJobProcessor {
   }
 
   private async regenerate(ctx: Run, entry: EntryState, chunk: SourceChunk): Promise<void> {
-    const siblings = [...ctx.state.entries.values()].filter((e) => e.sourceChunk === entry.sourceChunk);
-    const avoid = siblings.flatMap((e) => [e.content.question, e.content.answer]).filter((t): t is string => !!t);
+    const avoid = ctx.avoidByChunk.get(entry.sourceChunk) ?? [];
     const now = this.clock.now().toISOString();
     const candidates: EntryContent[] = [];
     let duplicates = 0;
