@@ -64,6 +64,21 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
       expect((await t.http.get(`/api/v1/datasets/dataset_${datasetId}`).expect(200)).body.id).toBe(datasetId);
     });
 
+    it('the quality summary and page totals follow a change to the entries (they are cached per dataset revision)', async () => {
+      const entry = all[0];
+      const before = await getDataset(t, datasetId);
+      const page = async () =>
+        (await t.http.get(`/api/v1/datasets/${datasetId}/entries?status=accepted`).expect(200)).body as { total: number };
+      const totalBefore = (await page()).total;
+      await t.http.put(`/api/v1/datasets/${datasetId}/entries/${entry.id}`).send({ category: 'recategorized' }).expect(200);
+      const after = await getDataset(t, datasetId);
+      expect(after.quality_summary.categories.recategorized).toBe(1);
+      expect(after.quality_summary.categories[entry.category] ?? 0).toBe(before.quality_summary.categories[entry.category] - 1);
+      await t.http.put(`/api/v1/datasets/${datasetId}/entries/${entry.id}`).send({ category: entry.category }).expect(200);
+      expect((await getDataset(t, datasetId)).quality_summary.categories).toEqual(before.quality_summary.categories);
+      expect((await page()).total).toBe(totalBefore);
+    });
+
     it('404 for an unknown dataset, bare or aliased', async () => {
       expectNotFound(
         await t.http.get('/api/v1/datasets/6a0c6c1e-0000-4000-8000-000000000000'),

@@ -1,7 +1,7 @@
 import { JOB_BUS } from '@compileo/bus';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CommandRunner, EVENT_STORE } from '@compileo/event-store';
-import { SQL_CLIENT } from '@compileo/sql';
+import { READ_SQL, SQL_CLIENT } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
 import { ProjectionRunner } from '@compileo/read-models';
 import { APP_CONFIG, type AppConfig } from './app-config';
@@ -16,7 +16,18 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers: [...platformProviders(config), PlatformLifecycle],
-      exports: [APP_CONFIG, DATA_DIR_LOCK, CLOCK, SQL_CLIENT, EVENT_STORE, JOB_BUS, CommandRunner, ProjectionRunner, ModelRegistry],
+      exports: [
+        APP_CONFIG,
+        DATA_DIR_LOCK,
+        CLOCK,
+        SQL_CLIENT,
+        READ_SQL,
+        EVENT_STORE,
+        JOB_BUS,
+        CommandRunner,
+        ProjectionRunner,
+        ModelRegistry,
+      ],
     };
   }
 }

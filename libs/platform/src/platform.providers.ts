@@ -1,6 +1,6 @@
 import { EmbeddedJobBus, JOB_BUS } from '@compileo/bus';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@compileo/event-store';
-import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
+import { READ_SQL, SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
 import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
 import { Logger, type Provider } from '@nestjs/common';
@@ -23,6 +23,7 @@ export const platformProviders = (config: AppConfig): Provider[] => [
   { provide: DATABASE, useFactory: () => openDatabase(config) },
   { provide: DATA_DIR_LOCK, useFactory: (db: OpenedDatabase) => db.lock, inject: [DATABASE] },
   { provide: SQL_CLIENT, useFactory: (db: { sql: SqlClient }) => db.sql, inject: [DATABASE] },
+  { provide: READ_SQL, useFactory: (sql: SqlClient) => sql.reads, inject: [SQL_CLIENT] },
   { provide: EVENT_STORE, useFactory: (db: { store: EventStore }) => db.store, inject: [DATABASE] },
   { provide: CommandRunner, useFactory: (store: EventStore) => new CommandRunner(store), inject: [EVENT_STORE] },
   {

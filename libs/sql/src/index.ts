@@ -1,5 +1,5 @@
 export type { SqlClient, SqlExecutor } from './sql-client';
-export { SQL_CLIENT } from './sql-client';
+export { READ_SQL, SQL_CLIENT } from './sql-client';
 export { createSqlClient, type SqlClientConfig } from './create-sql-client';
 export { runMigrations, type Migration } from './migrate';
 export { PgSqlClient, type PgSqlClientOptions } from './pg-sql-client';

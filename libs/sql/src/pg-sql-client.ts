@@ -6,6 +6,8 @@ export interface PgSqlClientOptions {
   /** When given: created if missing and made the `search_path` of every connection (test isolation). */
   readonly schema?: string;
   readonly maxConnections?: number;
+  /** The pool for client reads (`reads`), apart from the service's own, so a crowd of readers cannot take every connection. */
+  readonly maxReadConnections?: number;
 }
 
 type Rows<R> = { rows: R[] };
@@ -73,12 +75,22 @@ class Listener {
   }
 }
 
-/** SqlClient over a `pg` Pool. */
+const queryOn = async <R>(pool: Pool, sql: string, params?: readonly unknown[]): Promise<Rows<R>> => {
+  const result = await pool.query(sql, params === undefined ? undefined : [...params]);
+  return { rows: result.rows as R[] };
+};
+
+/** A pool whose idle client's error is not fatal: without a listener it would crash the process; the pool drops that client. */
+const poolOf = (config: ClientConfig, max: number): Pool => new Pool({ ...config, max }).on('error', () => undefined);
+
+/** SqlClient over `pg` Pools: one for the service's statements, a smaller one for client reads. */
 export class PgSqlClient implements SqlClient {
   readonly dialect = 'postgres' as const;
+  readonly reads: SqlExecutor = { query: (sql, params) => queryOn(this.readPool, sql, params) };
 
   private constructor(
     private readonly pool: Pool,
+    private readonly readPool: Pool,
     private readonly listener: Listener,
   ) {}
 
@@ -95,15 +107,15 @@ export class PgSqlClient implements SqlClient {
       }
     }
     const config: ClientConfig = { connectionString, ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }) };
-    const pool = new Pool({ ...config, max: options.maxConnections ?? 10 });
-    // An idle client's error would otherwise crash the process; the pool discards that client.
-    pool.on('error', () => undefined);
-    return new PgSqlClient(pool, new Listener(config));
+    return new PgSqlClient(
+      poolOf(config, options.maxConnections ?? 10),
+      poolOf(config, options.maxReadConnections ?? 4),
+      new Listener(config),
+    );
   }
 
-  async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Rows<R>> {
-    const result = await this.pool.query(sql, params === undefined ? undefined : [...params]);
-    return { rows: result.rows as R[] };
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Rows<R>> {
+    return queryOn<R>(this.pool, sql, params);
   }
 
   async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -136,6 +148,6 @@ export class PgSqlClient implements SqlClient {
 
   async close(): Promise<void> {
     await this.listener.close();
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.readPool.end()]);
   }
 }

@@ -47,6 +47,25 @@ describe.each(testDatabases())('SqlClient on $name', ({ create }) => {
     expect((await outside).rows).toEqual([{ count: '0' }]);
   });
 
+  it("client reads never hold up the service's statements", async () => {
+    // PGlite: the reads queue behind a running transaction and the service query jumps them; PostgreSQL: the
+    // reads fill their own pool and the service query runs beside them.
+    const readSql = sql.dialect === 'postgres' ? 'SELECT pg_sleep(0.2)' : 'SELECT 1';
+    const done: string[] = [];
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const running = sql.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      await held;
+    });
+    const reads = Array.from({ length: 10 }, (_, i) => sql.reads.query(readSql).then(() => void done.push(`read ${i}`)));
+    const service = sql.query('SELECT 2').then(() => void done.push('service'));
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await Promise.all([running, service, ...reads]);
+    expect(done.indexOf('service')).toBeLessThanOrEqual(1);
+  });
+
   it('delivers NOTIFY to listeners until they unlisten', async () => {
     let calls = 0;
     const unlisten = await sql.listen('test_channel', () => calls++);

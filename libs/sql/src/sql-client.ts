@@ -9,6 +9,11 @@ export interface SqlExecutor {
 
 export interface SqlClient extends SqlExecutor {
   readonly dialect: 'pglite' | 'postgres';
+  /**
+   * For reads served to clients: they never delay the service's own statements (commands, projections, jobs).
+   * PGlite: they wait while the service's statements are queued (see PriorityLane); PostgreSQL: a pool of their own.
+   */
+  readonly reads: SqlExecutor;
   /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Calls `onNotify` on each NOTIFY on `channel`; resolves to an unlisten function. */
@@ -17,3 +22,5 @@ export interface SqlClient extends SqlExecutor {
 }
 
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
+/** `SqlClient.reads`: what query services use. */
+export const READ_SQL = Symbol('READ_SQL');

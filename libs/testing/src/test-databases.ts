@@ -29,6 +29,7 @@ export const createIsolatedPgClient = async (databaseUrl: string, schema = uniqu
   let closed = false;
   return {
     dialect: client.dialect,
+    reads: client.reads,
     query: (sql, params) => client.query(sql, params),
     transaction: (fn) => client.transaction(fn),
     listen: (channel, onNotify) => client.listen(channel, onNotify),

@@ -42,20 +42,27 @@ export interface EntryPageQuery {
   readonly offset: number;
 }
 
-export const pageEntries = async (
+const FILTER = `dataset_id = $1 AND status = $2 AND ($3::float8 IS NULL OR quality_score >= $3::float8)`;
+
+/** Entries of the dataset that match the page query's filters (status, minimum quality). */
+export const countEntries = async (
   sql: SqlExecutor,
   datasetId: string,
-  q: EntryPageQuery,
-): Promise<{ entries: EntryRow[]; total: number }> => {
-  const where = `dataset_id = $1 AND status = $2 AND ($3::float8 IS NULL OR quality_score >= $3::float8)`;
-  const params = [datasetId, q.status, q.minQuality];
-  const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.entries} WHERE ${where}`, params);
-  const rows = await sql.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM ${t.entries} WHERE ${where} ORDER BY ${ORDER[q.sortBy]} LIMIT $4 OFFSET $5`,
-    [...params, q.limit, q.offset],
-  );
-  return { entries: rows.rows, total: total.rows[0].n };
-};
+  q: Pick<EntryPageQuery, 'status' | 'minQuality'>,
+): Promise<number> =>
+  (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.entries} WHERE ${FILTER}`, [datasetId, q.status, q.minQuality]))
+    .rows[0].n;
+
+export const pageEntries = async (sql: SqlExecutor, datasetId: string, q: EntryPageQuery): Promise<EntryRow[]> =>
+  (
+    await sql.query<EntryRow>(`SELECT ${COLUMNS} FROM ${t.entries} WHERE ${FILTER} ORDER BY ${ORDER[q.sortBy]} LIMIT $4 OFFSET $5`, [
+      datasetId,
+      q.status,
+      q.minQuality,
+      q.limit,
+      q.offset,
+    ])
+  ).rows;
 
 /**
  * Streams accepted entries in entry order by keyset pagination, a page in memory at a time, so a

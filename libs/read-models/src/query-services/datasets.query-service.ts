@@ -1,21 +1,25 @@
-import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
+import { READ_SQL, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import { type DatasetRow, findDataset, qualitySummary, type QualitySummary, splitCounts } from '../queries/datasets.queries';
+import { type DatasetRevision, RevisionCache } from './revision-cache';
 
-/** Datasets and the aggregates over their accepted entries. */
+/** Datasets and the aggregates over their accepted entries (computed once per dataset revision). */
 @Injectable()
 export class DatasetsQueries {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlExecutor) {}
+  constructor(
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
+    private readonly aggregates: RevisionCache,
+  ) {}
 
   find(id: string): Promise<DatasetRow | null> {
     return findDataset(this.sql, id);
   }
 
-  qualitySummary(datasetId: string): Promise<QualitySummary> {
-    return qualitySummary(this.sql, datasetId);
+  qualitySummary(dataset: DatasetRevision): Promise<QualitySummary> {
+    return this.aggregates.get(dataset, 'quality', () => qualitySummary(this.sql, dataset.id));
   }
 
-  splitCounts(datasetId: string): Promise<Record<string, number>> {
-    return splitCounts(this.sql, datasetId);
+  splitCounts(dataset: DatasetRevision): Promise<Record<string, number>> {
+    return this.aggregates.get(dataset, 'splits', () => splitCounts(this.sql, dataset.id));
   }
 }

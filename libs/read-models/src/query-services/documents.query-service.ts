@@ -1,11 +1,11 @@
-import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
+import { READ_SQL, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import { type ChunkRow, type DocumentRow, findDocument, listChunks, projectChunkIds } from '../queries/documents.queries';
 
 /** Documents and their chunks. */
 @Injectable()
 export class DocumentsQueries {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlExecutor) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   find(id: string): Promise<DocumentRow | null> {
     return findDocument(this.sql, id);

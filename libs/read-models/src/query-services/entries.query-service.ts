@@ -1,14 +1,23 @@
-import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
+import { READ_SQL, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntryPageQuery, type EntryRow, pageEntries, streamEntries } from '../queries/entries.queries';
+import { countEntries, type EntryPageQuery, type EntryRow, pageEntries, streamEntries } from '../queries/entries.queries';
+import { type DatasetRevision, RevisionCache } from './revision-cache';
 
 /** A dataset's entries, a page at a time or streamed in entry order. */
 @Injectable()
 export class EntriesQueries {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlExecutor) {}
+  constructor(
+    @Inject(READ_SQL) private readonly sql: SqlExecutor,
+    private readonly aggregates: RevisionCache,
+  ) {}
 
-  page(datasetId: string, query: EntryPageQuery): Promise<{ entries: EntryRow[]; total: number }> {
-    return pageEntries(this.sql, datasetId, query);
+  /** One page, and how many entries match (counted once per dataset revision and filter). */
+  async page(dataset: DatasetRevision, query: EntryPageQuery): Promise<{ entries: EntryRow[]; total: number }> {
+    const [entries, total] = await Promise.all([
+      pageEntries(this.sql, dataset.id, query),
+      this.aggregates.get(dataset, `count:${query.status}:${query.minQuality}`, () => countEntries(this.sql, dataset.id, query)),
+    ]);
+    return { entries, total };
   }
 
   /** Accepted entries (of one split, or all when `split` is null), holding one page in memory at a time. */

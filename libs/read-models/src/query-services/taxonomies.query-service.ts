@@ -1,11 +1,11 @@
-import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
+import { READ_SQL, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import { findTaxonomy, findTaxonomyByName, listTaxonomies, type TaxonomyRow } from '../queries/taxonomies.queries';
 
 /** Taxonomies, by id, by (project, name), or listed. */
 @Injectable()
 export class TaxonomiesQueries {
-  constructor(@Inject(SQL_CLIENT) private readonly sql: SqlExecutor) {}
+  constructor(@Inject(READ_SQL) private readonly sql: SqlExecutor) {}
 
   list(projectId?: string): Promise<TaxonomyRow[]> {
     return listTaxonomies(this.sql, projectId);

@@ -66,7 +66,7 @@ export class DatasetDownloadService {
       created_at: dataset.created_at,
       exported_at: this.clock.now().toISOString(),
       total_entries: dataset.total_entries,
-      splits: await this.datasets.splitCounts(dataset.id),
+      splits: await this.datasets.splitCounts(dataset),
       stream_revision: Number(dataset.revision),
       log_position: dataset.log_position,
     };

@@ -22,14 +22,14 @@ export class DatasetsController {
   @Get(':dataset_id')
   async get(@Param('dataset_id') param: string): Promise<DatasetView> {
     const dataset = await this.find(param);
-    const { entries } = await this.entries.page(dataset.id, {
+    const { entries } = await this.entries.page(dataset, {
       status: 'accepted',
       minQuality: null,
       sortBy: 'quality',
       limit: INLINE_ENTRIES,
       offset: 0,
     });
-    return datasetView(dataset, entries, await this.datasets.qualitySummary(dataset.id), await this.datasets.splitCounts(dataset.id));
+    return datasetView(dataset, entries, await this.datasets.qualitySummary(dataset), await this.datasets.splitCounts(dataset));
   }
 
   /** `?format=jsonl|parquet|alpaca|sharegpt|openai`; the dataset's `format_type` by default. */

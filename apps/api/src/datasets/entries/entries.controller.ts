@@ -23,15 +23,16 @@ export class EntriesController {
   async list(@Param('dataset_id') param: string, @Query() query: unknown): Promise<EntryPageView> {
     const q = parseInput(entriesQuerySchema, query);
     const datasetId = datasetIdOf(param);
-    if (!(await this.datasets.find(datasetId))) throw new NotFoundError('dataset', param);
-    const { entries, total } = await this.entries.page(datasetId, {
+    const dataset = await this.datasets.find(datasetId);
+    if (!dataset) throw new NotFoundError('dataset', param);
+    const { entries, total } = await this.entries.page(dataset, {
       status: q.status,
       minQuality: q.filter_quality ?? null,
       sortBy: q.sort_by,
       limit: q.per_page,
       offset: (q.page - 1) * q.per_page,
     });
-    const { average_score, distribution } = await this.datasets.qualitySummary(datasetId);
+    const { average_score, distribution } = await this.datasets.qualitySummary(dataset);
     return { entries: entries.map(entryView), total, page: q.page, per_page: q.per_page, quality_summary: { average_score, distribution } };
   }
 
