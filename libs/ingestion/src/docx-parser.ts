@@ -1,9 +1,10 @@
 import { PayloadTooLargeError } from '@compileo/domain';
 import { checkArchive, DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits';
-import { DEFAULT_DOCX_WORKER_LIMITS, docxToHtml } from './docx-html-worker';
-import { htmlToMarkdown } from './html-to-markdown';
+import { toMarkdownInWorker } from './markdown-worker';
 import type { ParsedDocument } from './parsed-document';
 import { WorkerRunError, type WorkerLimits } from './run-in-worker';
+
+export const DEFAULT_DOCX_WORKER_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 512 };
 import { FILES_FIELD, reason, unreadable } from './unreadable';
 
 /** Word's built-in title style becomes a top heading too; headings 1-6 map by mammoth's default style map. */
@@ -11,7 +12,7 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 
 /**
  * DOCX via mammoth (semantic HTML: Heading 1/2 → h1/h2), then turndown to Markdown (h1/h2 → #/##). The archive's
- * declared size and entry count are checked first; mammoth runs in a worker with a heap cap, so a file that
+ * declared size and entry count are checked first; both run in a worker with a heap cap, so a file that
  * needs more memory than that is a 413 and the service stays up. A file mammoth cannot read is a 400.
  */
 export const parseDocx = async (
@@ -22,9 +23,9 @@ export const parseDocx = async (
   worker: WorkerLimits = DEFAULT_DOCX_WORKER_LIMITS,
 ): Promise<ParsedDocument> => {
   checkArchive(fileName, content, archive);
-  let html: string;
+  let markdown: string;
   try {
-    html = await docxToHtml(content, STYLE_MAP, worker);
+    ({ text: markdown } = await toMarkdownInWorker({ kind: 'docx', data: content, styleMap: STYLE_MAP }, worker));
   } catch (error) {
     if (error instanceof WorkerRunError && error.kind === 'memory') {
       throw new PayloadTooLargeError(`${fileName} ${error.message} (the DOCX parser's ${worker.maxHeapMb} MB heap limit)`, FILES_FIELD);
@@ -32,7 +33,6 @@ export const parseDocx = async (
     if (error instanceof WorkerRunError && error.kind === 'setup') throw error;
     throw unreadable(`${fileName} could not be read as a DOCX document: ${reason(error)}`);
   }
-  const markdown = htmlToMarkdown(html);
   if (!markdown) throw unreadable(`${fileName} is empty`);
   return { markdown, contentType, pages: null };
 };

@@ -1,21 +1,34 @@
-import { parse } from 'node-html-parser';
+import { PayloadTooLargeError } from '@compileo/domain';
 import { decodeHtml } from './decode-text';
-import { htmlToMarkdown } from './html-to-markdown';
+import { toMarkdownInWorker } from './markdown-worker';
 import type { ParsedDocument } from './parsed-document';
-import { unreadable } from './unreadable';
+import { WorkerRunError, type WorkerLimits } from './run-in-worker';
+import { FILES_FIELD, reason, unreadable } from './unreadable';
 
-/** Page furniture and code, not content. */
-const DROPPED = 'script, style, noscript, template, iframe, object, embed, svg, canvas, nav';
+export const DEFAULT_HTML_WORKER_LIMITS: WorkerLimits = { timeoutMs: 60_000, maxHeapMb: 1024 };
 
-/** HTML: scripts, styles and navigation dropped, body to Markdown; the <title> becomes the # heading when there is no h1. */
-export const parseHtml = (fileName: string, content: Buffer, contentType: string): ParsedDocument => {
-  const root = parse(decodeHtml(fileName, content), { comment: false });
-  for (const element of root.querySelectorAll(DROPPED)) element.remove();
-  const title = root.querySelector('title')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
-  const body = root.querySelector('body') ?? root;
-  for (const element of body.querySelectorAll('head, title')) element.remove();
-  const text = htmlToMarkdown(body.innerHTML);
-  if (!text) throw unreadable(`${fileName} has no text`);
-  const markdown = title && !body.querySelector('h1') ? `# ${title}\n\n${text}` : text;
+/**
+ * HTML: scripts, styles and navigation dropped, body to Markdown (in a worker thread: a large page takes seconds);
+ * the <title> becomes the # heading when there is no h1.
+ */
+export const parseHtml = async (
+  fileName: string,
+  content: Buffer,
+  contentType: string,
+  worker: WorkerLimits = DEFAULT_HTML_WORKER_LIMITS,
+): Promise<ParsedDocument> => {
+  const html = decodeHtml(fileName, content);
+  let page;
+  try {
+    page = await toMarkdownInWorker({ kind: 'html', html }, worker);
+  } catch (error) {
+    if (error instanceof WorkerRunError && error.kind === 'memory') {
+      throw new PayloadTooLargeError(`${fileName} ${error.message} (the HTML parser's ${worker.maxHeapMb} MB heap limit)`, FILES_FIELD);
+    }
+    if (error instanceof WorkerRunError && error.kind === 'setup') throw error;
+    throw unreadable(`${fileName} could not be read as HTML: ${reason(error)}`);
+  }
+  if (!page.text) throw unreadable(`${fileName} has no text`);
+  const markdown = page.title && !page.hasH1 ? `# ${page.title}\n\n${page.text}` : page.text;
   return { markdown, contentType, pages: null };
 };

@@ -1,6 +1,7 @@
 import { ValidationError } from '@compileo/domain';
 import { chunkDocument } from '@compileo/generation';
 import { readFixture } from './fixtures/read-fixture';
+import { parseHtml } from './html-parser';
 import { parseDocument } from './parse-document';
 import { chunkerFileName } from './supported-types';
 
@@ -69,5 +70,23 @@ describe('HTML parsing', () => {
 
   it('rejects a page with no text', async () => {
     await expect(parseDocument('empty.html', html('<script>x()</script><nav>menu</nav>'))).rejects.toThrow(ValidationError);
+  });
+
+  it('parses in a worker thread: timers keep firing during a large page, and a page over the heap limit is a 413', async () => {
+    const page = html('<h2>Part</h2><p>Grey herons wade in <b>shallow</b> wetlands, rivers and estuaries.</p>'.repeat(30_000));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const parsed = await parseHtml('big.html', page, 'text/html');
+      expect(parsed.markdown).toContain('Grey herons wade in **shallow** wetlands');
+    } finally {
+      clearInterval(timer);
+    }
+    // A parse on this thread would hold the timer until it ended.
+    expect(ticks).toBeGreaterThan(0);
+    await expect(parseHtml('big.html', page, 'text/html', { timeoutMs: 60_000, maxHeapMb: 32 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: "big.html needs more than 32 MB to read (the HTML parser's 32 MB heap limit)",
+    });
   });
 });
