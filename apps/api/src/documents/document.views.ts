@@ -9,6 +9,8 @@ export interface DocumentView {
   readonly size_bytes: number;
   readonly status: string;
   readonly chunk_count: number;
+  /** SHA-256 of the uploaded bytes, which duplicate uploads are recognised by; null for documents recorded before it was. */
+  readonly content_sha256: string | null;
   readonly created_at: string;
 }
 
@@ -16,6 +18,14 @@ export interface DocumentView {
 export interface DocumentListView {
   readonly documents: readonly DocumentView[];
   readonly total: number;
+}
+
+/** `GET /documents?project_id=`: a page of the project's documents, newest first. */
+export interface DocumentPageView {
+  readonly documents: readonly DocumentView[];
+  readonly total: number;
+  readonly page: number;
+  readonly per_page: number;
 }
 
 export interface ChunkView {
@@ -48,6 +58,7 @@ export const documentView = (d: DocumentRow): DocumentView => ({
   size_bytes: d.size_bytes,
   status: d.status,
   chunk_count: d.chunk_count,
+  content_sha256: d.content_sha256,
   created_at: d.created_at,
 });
 

@@ -1,12 +1,16 @@
+import type { JobStatus } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t } from '../tables';
 import { iso } from './iso-time';
+import type { Page, PageRequest } from './page';
 
 export interface JobRow {
   readonly id: string;
   readonly dataset_id: string;
+  /** Null only for a job whose dataset the read models never saw. */
+  readonly project_id: string | null;
   readonly kind: 'generation' | 'regeneration';
-  readonly status: 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+  readonly status: JobStatus;
   readonly total_steps: number;
   readonly steps_done: number;
   readonly steps_failed: number;
@@ -27,12 +31,27 @@ export interface JobRow {
   readonly created_at: string;
 }
 
+const COLUMNS = `id, dataset_id, project_id, kind, status, total_steps, steps_done, steps_failed, attempts, input_tokens::text AS input_tokens,
+  output_tokens::text AS output_tokens, cost_usd, invalid_items, chunk_failures, ${iso('started_at')}, ${iso('attempt_started_at')}, steps_at_attempt,
+  ${iso('last_step_at')}, ${iso('finished_at')}, result, error, ${iso('created_at')}`;
+
 export const findJob = async (sql: SqlExecutor, id: string): Promise<JobRow | null> =>
-  (
-    await sql.query<JobRow>(
-      `SELECT id, dataset_id, kind, status, total_steps, steps_done, steps_failed, attempts, input_tokens::text AS input_tokens,
-         output_tokens::text AS output_tokens, cost_usd, invalid_items, chunk_failures, ${iso('started_at')}, ${iso('attempt_started_at')}, steps_at_attempt, ${iso('last_step_at')},
-         ${iso('finished_at')}, result, error, ${iso('created_at')} FROM ${t.jobs} WHERE id = $1`,
-      [id],
-    )
-  ).rows[0] ?? null;
+  (await sql.query<JobRow>(`SELECT ${COLUMNS} FROM ${t.jobs} WHERE id = $1`, [id])).rows[0] ?? null;
+
+/** A project's jobs, newest first, optionally of one status (index `jobs_project_newest` / `_project_status_newest`). */
+export const listProjectJobs = async (
+  sql: SqlExecutor,
+  projectId: string,
+  status: JobStatus | null,
+  page: PageRequest,
+): Promise<Page<JobRow>> => {
+  // Two statements rather than `$2 IS NULL OR …`, so that each is served by its own index whatever the plan.
+  const [where, params] = status === null ? ['project_id = $1', [projectId]] : ['project_id = $1 AND status = $2', [projectId, status]];
+  const paging = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.jobs} WHERE ${where}`, params);
+  const rows = await sql.query<JobRow>(
+    `SELECT ${COLUMNS} FROM ${t.jobs} WHERE ${where} ORDER BY ${t.jobs}.created_at DESC, id DESC ${paging}`,
+    [...params, page.limit, page.offset],
+  );
+  return { rows: rows.rows, total: total.rows[0].n };
+};

@@ -1,6 +1,14 @@
 import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { type ChunkRow, type DocumentRow, findDocument, listChunks, projectChunkIds } from '../queries/documents.queries';
+import {
+  type ChunkRow,
+  type DocumentRow,
+  findDocument,
+  listChunks,
+  listProjectDocuments,
+  projectChunkIds,
+} from '../queries/documents.queries';
+import type { Page, PageRequest } from '../queries/page';
 
 /** Documents and their chunks. */
 @Injectable()
@@ -9,6 +17,11 @@ export class DocumentsQueries {
 
   find(id: string): Promise<DocumentRow | null> {
     return findDocument(this.sql, id);
+  }
+
+  /** A project's documents, newest first. */
+  listByProject(projectId: string, page: PageRequest): Promise<Page<DocumentRow>> {
+    return listProjectDocuments(this.sql, projectId, page);
   }
 
   chunks(
