@@ -9,6 +9,8 @@ import { EntriesController } from './entries/entries.controller';
 import { RequestRegenerationHandler } from './entries/request-regeneration.handler';
 import { CancelJobHandler } from './generation/cancel-job.handler';
 import { GenerationController } from './generation/generation.controller';
+import { GenerationEstimator } from './generation/generation-estimator';
+import { GenerationPlanner } from './generation/generation-planner';
 import { JobsController } from './generation/jobs.controller';
 import { RequestGenerationHandler } from './generation/request-generation.handler';
 import { ParametersController } from './parameters/parameters.controller';
@@ -20,6 +22,8 @@ import { SaveParametersHandler } from './parameters/save-parameters.handler';
   controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController, JobsController],
   providers: [
     RequestGenerationHandler,
+    GenerationPlanner,
+    GenerationEstimator,
     CancelJobHandler,
     EditEntryHandler,
     AddFeedbackHandler,

@@ -55,3 +55,25 @@ export const listProjectJobs = async (
   );
   return { rows: rows.rows, total: total.rows[0].n };
 };
+
+/** How one finished generation job ran: chunks done in its last attempt, its wall time, its concurrency. */
+export interface JobTimingRow {
+  readonly steps: number;
+  readonly elapsed_ms: number;
+  readonly concurrency: number;
+}
+
+/** The `limit` most recently finished generation jobs on `model`, timed (partial index `jobs_model_finished`). */
+export const recentJobTimings = async (sql: SqlExecutor, model: string, limit: number): Promise<JobTimingRow[]> =>
+  (
+    await sql.query<JobTimingRow>(
+      `SELECT j.steps_done - j.steps_at_attempt AS steps,
+         (extract(epoch FROM j.finished_at - COALESCE(j.attempt_started_at, j.started_at)) * 1000)::float8 AS elapsed_ms,
+         COALESCE((d.config->>'concurrency')::int, 1) AS concurrency
+       FROM ${t.jobs} j JOIN ${t.datasets} d ON d.id = j.dataset_id
+       WHERE j.model = $1 AND j.kind = 'generation' AND j.status = 'completed' AND j.steps_done > j.steps_at_attempt
+         AND COALESCE(j.attempt_started_at, j.started_at) IS NOT NULL
+       ORDER BY j.finished_at DESC LIMIT $2`,
+      [model, limit],
+    )
+  ).rows;

@@ -1,6 +1,7 @@
 import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  chunksByIds,
   type ChunkRow,
   type DocumentRow,
   findDocument,
@@ -29,6 +30,11 @@ export class DocumentsQueries {
     page: { readonly limit: number; readonly offset: number },
   ): Promise<{ chunks: ChunkRow[]; total: number }> {
     return listChunks(this.sql, by, page);
+  }
+
+  /** Chunks by id, with their text. */
+  chunksByIds(ids: readonly string[]): Promise<Map<string, ChunkRow>> {
+    return chunksByIds(this.sql, ids);
   }
 
   /** Ids of every chunk of a project, in document then chunk order. */
