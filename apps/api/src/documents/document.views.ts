@@ -1,4 +1,5 @@
 import type { ChunkRow, DocumentRow } from '@compileo/read-models';
+import type { PageView } from '../http/project-page';
 
 /** A document as upload responses and `GET /documents/{id}` show it. */
 export interface DocumentView {
@@ -21,12 +22,7 @@ export interface DocumentListView {
 }
 
 /** `GET /documents?project_id=`: a page of the project's documents, newest first. */
-export interface DocumentPageView {
-  readonly documents: readonly DocumentView[];
-  readonly total: number;
-  readonly page: number;
-  readonly per_page: number;
-}
+export type DocumentPageView = PageView<'documents', DocumentView>;
 
 export interface ChunkView {
   readonly id: string;

@@ -3,7 +3,7 @@ import { DocumentsQueries, ProjectsQueries } from '@compileo/read-models';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { idText } from '../http/ids';
-import { pageWindow } from '../http/paging';
+import { projectPage } from '../http/project-page';
 import { parseInput } from '../http/parse-input';
 import { unstorableText } from '../http/stored-text';
 import { MultipartBody } from '../http/json-content-type.guard';
@@ -37,9 +37,7 @@ export class DocumentsController {
   @Get()
   async list(@Query() query: unknown): Promise<DocumentPageView> {
     const q = parseInput(documentListSchema, query);
-    if (!(await this.projects.find(q.project_id))) throw new NotFoundError('project', q.project_id);
-    const { rows, total } = await this.documents.listByProject(q.project_id, pageWindow(q));
-    return { documents: rows.map(documentView), total, page: q.page, per_page: q.per_page };
+    return projectPage(this.projects, q, 'documents', (w) => this.documents.listByProject(q.project_id, w), documentView);
   }
 
   /**

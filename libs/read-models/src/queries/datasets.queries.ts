@@ -2,7 +2,7 @@ import { QUALITY_BAND_FLOORS, roundScore } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t, type Tables } from '../tables';
 import { iso } from './iso-time';
-import type { Page, PageRequest } from './page';
+import { pageRows, type Page, type PageRequest } from './page';
 
 export interface DatasetRow {
   readonly id: string;
@@ -42,14 +42,18 @@ export const findDataset = async (sql: SqlExecutor, id: string): Promise<Dataset
   (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM ${t.datasets} WHERE id = $1`, [id])).rows[0] ?? null;
 
 /** A project's datasets, newest first (index `datasets_project_newest`). */
-export const listProjectDatasets = async (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DatasetRow>> => {
-  const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.datasets} WHERE project_id = $1`, [projectId]);
-  const rows = await sql.query<DatasetRow>(
-    `SELECT ${COLUMNS} FROM ${t.datasets} WHERE project_id = $1 ORDER BY ${t.datasets}.created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-    [projectId, page.limit, page.offset],
+export const listProjectDatasets = (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DatasetRow>> =>
+  pageRows(
+    sql,
+    {
+      columns: COLUMNS,
+      from: t.datasets,
+      where: 'project_id = $1',
+      params: [projectId],
+      orderBy: `${t.datasets}.created_at DESC, id DESC`,
+    },
+    page,
   );
-  return { rows: rows.rows, total: total.rows[0].n };
-};
 
 /** Average, bands (the domain's floors) and categories of the accepted entries, aggregated in SQL. */
 export const qualitySummary = async (sql: SqlExecutor, datasetId: string, tables: Tables = t): Promise<QualitySummary> => {

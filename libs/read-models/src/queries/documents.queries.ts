@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t } from '../tables';
 import { iso } from './iso-time';
-import type { Page, PageRequest } from './page';
+import { pageRows, type Page, type PageRequest } from './page';
 
 export interface DocumentRow {
   readonly id: string;
@@ -41,14 +41,18 @@ export const findDocument = async (sql: SqlExecutor, id: string): Promise<Docume
   (await sql.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM ${t.documents} WHERE id = $1`, [id])).rows[0] ?? null;
 
 /** A project's documents, newest first (index `documents_project_newest`). */
-export const listProjectDocuments = async (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DocumentRow>> => {
-  const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.documents} WHERE project_id = $1`, [projectId]);
-  const rows = await sql.query<DocumentRow>(
-    `SELECT ${DOCUMENT_COLUMNS} FROM ${t.documents} WHERE project_id = $1 ORDER BY ${t.documents}.created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-    [projectId, page.limit, page.offset],
+export const listProjectDocuments = (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DocumentRow>> =>
+  pageRows(
+    sql,
+    {
+      columns: DOCUMENT_COLUMNS,
+      from: t.documents,
+      where: 'project_id = $1',
+      params: [projectId],
+      orderBy: `${t.documents}.created_at DESC, id DESC`,
+    },
+    page,
   );
-  return { rows: rows.rows, total: total.rows[0].n };
-};
 
 export const listChunks = async (
   sql: SqlExecutor,

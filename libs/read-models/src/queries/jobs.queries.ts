@@ -2,7 +2,7 @@ import type { JobStatus } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t } from '../tables';
 import { iso } from './iso-time';
-import type { Page, PageRequest } from './page';
+import { pageRows, type Page, type PageRequest } from './page';
 
 export interface JobRow {
   readonly id: string;
@@ -39,22 +39,19 @@ export const findJob = async (sql: SqlExecutor, id: string): Promise<JobRow | nu
   (await sql.query<JobRow>(`SELECT ${COLUMNS} FROM ${t.jobs} WHERE id = $1`, [id])).rows[0] ?? null;
 
 /** A project's jobs, newest first, optionally of one status (index `jobs_project_newest` / `_project_status_newest`). */
-export const listProjectJobs = async (
-  sql: SqlExecutor,
-  projectId: string,
-  status: JobStatus | null,
-  page: PageRequest,
-): Promise<Page<JobRow>> => {
-  // Two statements rather than `$2 IS NULL OR …`, so that each is served by its own index whatever the plan.
-  const [where, params] = status === null ? ['project_id = $1', [projectId]] : ['project_id = $1 AND status = $2', [projectId, status]];
-  const paging = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-  const total = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.jobs} WHERE ${where}`, params);
-  const rows = await sql.query<JobRow>(
-    `SELECT ${COLUMNS} FROM ${t.jobs} WHERE ${where} ORDER BY ${t.jobs}.created_at DESC, id DESC ${paging}`,
-    [...params, page.limit, page.offset],
+export const listProjectJobs = (sql: SqlExecutor, projectId: string, status: JobStatus | null, page: PageRequest): Promise<Page<JobRow>> =>
+  pageRows(
+    sql,
+    {
+      columns: COLUMNS,
+      from: t.jobs,
+      // Two statements rather than `$2 IS NULL OR …`, so that each is served by its own index whatever the plan.
+      where: status === null ? 'project_id = $1' : 'project_id = $1 AND status = $2',
+      params: status === null ? [projectId] : [projectId, status],
+      orderBy: `${t.jobs}.created_at DESC, id DESC`,
+    },
+    page,
   );
-  return { rows: rows.rows, total: total.rows[0].n };
-};
 
 /** How one finished generation job ran: chunks done in its last attempt, its wall time, its concurrency. */
 export interface JobTimingRow {

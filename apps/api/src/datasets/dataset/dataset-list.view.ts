@@ -1,4 +1,5 @@
 import type { DatasetRow } from '@compileo/read-models';
+import type { PageView } from '../../http/project-page';
 import { usageView, type UsageView } from './usage.view';
 
 /** A dataset as `GET /datasets?project_id=` lists it: what finds it again, without its entries. */
@@ -19,12 +20,7 @@ export interface DatasetSummaryView {
   readonly updated_at: string;
 }
 
-export interface DatasetPageView {
-  readonly datasets: readonly DatasetSummaryView[];
-  readonly total: number;
-  readonly page: number;
-  readonly per_page: number;
-}
+export type DatasetPageView = PageView<'datasets', DatasetSummaryView>;
 
 export const datasetSummaryView = (d: DatasetRow): DatasetSummaryView => ({
   id: d.id,

@@ -5,7 +5,8 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { datasetIdOf } from '../../http/ids';
-import { pageFields, pageWindow, projectIdQuery } from '../../http/paging';
+import { pageFields, projectIdQuery } from '../../http/paging';
+import { projectPage } from '../../http/project-page';
 import { parseInput } from '../../http/parse-input';
 import { datasetSummaryView, type DatasetPageView } from './dataset-list.view';
 import { DatasetDownloadService } from './dataset-download.service';
@@ -27,9 +28,7 @@ export class DatasetsController {
   @Get()
   async list(@Query() query: unknown): Promise<DatasetPageView> {
     const q = parseInput(listQuerySchema, query);
-    if (!(await this.projects.find(q.project_id))) throw new NotFoundError('project', q.project_id);
-    const { rows, total } = await this.datasets.listByProject(q.project_id, pageWindow(q));
-    return { datasets: rows.map(datasetSummaryView), total, page: q.page, per_page: q.per_page };
+    return projectPage(this.projects, q, 'datasets', (w) => this.datasets.listByProject(q.project_id, w), datasetSummaryView);
   }
 
   @Get(':dataset_id')

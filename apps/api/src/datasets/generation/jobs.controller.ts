@@ -1,8 +1,9 @@
-import { JOB_STATUSES, NotFoundError } from '@compileo/domain';
+import { JOB_STATUSES } from '@compileo/domain';
 import { JobsQueries, ProjectsQueries } from '@compileo/read-models';
 import { Controller, Get, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { pageFields, pageWindow, projectIdQuery } from '../../http/paging';
+import { pageFields, projectIdQuery } from '../../http/paging';
+import { projectPage, type PageView } from '../../http/project-page';
 import { parseInput } from '../../http/parse-input';
 import { jobStatusView, type JobStatusView } from './job-status.view';
 
@@ -15,12 +16,7 @@ const listQuerySchema = z
   .strict();
 
 /** `GET /jobs` lists a project's jobs, each as its status route shows it, with the project. */
-export interface JobPageView {
-  readonly jobs: readonly (JobStatusView & { readonly project_id: string | null })[];
-  readonly total: number;
-  readonly page: number;
-  readonly per_page: number;
-}
+export type JobPageView = PageView<'jobs', JobStatusView & { readonly project_id: string | null }>;
 
 @Controller('api/v1/jobs')
 export class JobsController {
@@ -33,8 +29,12 @@ export class JobsController {
   @Get()
   async list(@Query() query: unknown): Promise<JobPageView> {
     const q = parseInput(listQuerySchema, query);
-    if (!(await this.projects.find(q.project_id))) throw new NotFoundError('project', q.project_id);
-    const { rows, total } = await this.jobs.listByProject(q.project_id, q.status ?? null, pageWindow(q));
-    return { jobs: rows.map((job) => ({ ...jobStatusView(job), project_id: job.project_id })), total, page: q.page, per_page: q.per_page };
+    return projectPage(
+      this.projects,
+      q,
+      'jobs',
+      (w) => this.jobs.listByProject(q.project_id, q.status ?? null, w),
+      (job) => ({ ...jobStatusView(job), project_id: job.project_id }),
+    );
   }
 }
