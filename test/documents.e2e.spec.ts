@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fixture, projectWithDocuments } from './support/api-flow';
 import { expectError, expectFieldErrors, expectNotFound, ISO_TIME, UUID } from './support/e2e-http';
 import { startTestApp, testBackends, type TestApp } from './support/test-app';
@@ -41,6 +42,7 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
             size_bytes: Buffer.byteLength(content),
             status: expect.any(String),
             chunk_count: DIABETES_SECTIONS.length,
+            content_sha256: createHash('sha256').update(content).digest('hex'),
             created_at: expect.stringMatching(ISO_TIME),
           },
         ],
@@ -67,7 +69,7 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
       const whole = await t.http.post('/api/v1/documents').send({ project_id: projectId, file_name: 'notes.txt', content }).expect(201);
       const small = await t.http
         .post('/api/v1/documents')
-        .send({ project_id: projectId, file_name: 'notes.txt', content, chunk_size: 200, chunk_overlap: 0 })
+        .send({ project_id: projectId, file_name: 'notes.txt', content, chunk_size: 200, chunk_overlap: 0, allow_duplicate: true })
         .expect(201);
       expect(small.body.documents[0].chunk_count).toBeGreaterThan(whole.body.documents[0].chunk_count);
       const chunks: ChunkView[] = (await t.http.get(`/api/v1/chunks/document/${small.body.documents[0].id}`).expect(200)).body.chunks;
@@ -108,7 +110,7 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
     it('ingests several .md, .markdown and .txt files', async () => {
       const res = await t.http
         .post('/api/v1/documents/upload')
-        .field('project_id', projectId)
+        .field('project_id', await projectWithDocuments(t))
         .attach('files', Buffer.from(await fixture('cardiology.md')), 'cardiology.md')
         .attach('files', Buffer.from('# Title\n\nSome **markdown** text for the test.'), 'short.markdown')
         .attach('files', Buffer.from(await fixture('notes.txt')), 'notes.txt')

@@ -31,6 +31,7 @@ export const ROUTES: readonly RouteSpec[] = [
     path: '/api/v1/documents',
     body: (ids) => ({ project_id: ids.project, file_name: 'a.md', content: '# A\n\nSome text here.', chunk_size: 500, chunk_overlap: 0 }),
   },
+  { method: 'get', path: '/api/v1/documents', query: ['project_id', 'page', 'per_page'] },
   { method: 'get', path: '/api/v1/documents/:id', params: { id: 'document' } },
   { method: 'get', path: '/api/v1/chunks/project/:project_id', params: { project_id: 'project' }, query: ['page', 'per_page'] },
   { method: 'get', path: '/api/v1/chunks/document/:document_id', params: { document_id: 'document' }, query: ['page', 'per_page'] },
@@ -60,6 +61,8 @@ export const ROUTES: readonly RouteSpec[] = [
     body: (ids) => ({ project_id: ids.project, classification_model: 'extractive', datasets_per_chunk: 1 }),
   },
   { method: 'get', path: '/api/v1/datasets/generate/:job_id/status', params: { job_id: 'job' } },
+  { method: 'get', path: '/api/v1/jobs', query: ['project_id', 'status', 'page', 'per_page'] },
+  { method: 'get', path: '/api/v1/datasets', query: ['project_id', 'page', 'per_page'] },
   { method: 'post', path: '/api/v1/datasets/generate/:job_id/cancel', params: { job_id: 'job' } },
   { method: 'get', path: '/api/v1/datasets/:dataset_id', params: { dataset_id: 'dataset' } },
   {

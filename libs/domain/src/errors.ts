@@ -77,6 +77,14 @@ export class ConcurrencyError extends AppError {
   }
 }
 
+/** CONFLICT: the request clashes with something already recorded; `field` names what clashes. */
+export class ConflictError extends AppError {
+  readonly code = 'CONFLICT';
+  constructor(message: string, field = '(request)') {
+    super(message, [{ field, message }]);
+  }
+}
+
 /**
  * UNPROCESSABLE: the request is well formed but cannot be served as things stand (state or
  * configuration). `field` names what the reason is about, when there is one.

@@ -27,3 +27,12 @@ export { runInSlices, type Sliced } from './slicing/sliced';
 export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
 export { asAugmentation, augmentItems } from './augmentation/augment-items';
 export { SYNONYMS } from './augmentation/synonyms';
+export { chunkPrompt } from './prompts/chunk-prompt';
+export {
+  estimateGeneration,
+  estimateTokens,
+  DEFAULT_CALL_LATENCY_MS,
+  OUTPUT_TOKENS_PER_ITEM,
+  type GenerationEstimate,
+  type JobTiming,
+} from './estimate/generation-estimate';

@@ -5,7 +5,7 @@ export { rebuildReadModels } from './rebuild';
 export { applyAll } from './projections/all.projections';
 export { chunksByIds, type ChunkRow, type DocumentRow } from './queries/documents.queries';
 export { type TaxonomyRow } from './queries/taxonomies.queries';
-export { type JobRow } from './queries/jobs.queries';
+export { type JobRow, type JobTimingRow } from './queries/jobs.queries';
 export { type DatasetRow, type QualitySummary } from './queries/datasets.queries';
 export { ENTRY_SORTS, type EntryRow } from './queries/entries.queries';
 export * from './query-services';

@@ -1,4 +1,5 @@
 import type { Migration } from '@compileo/sql';
+import { findAgainDdl } from './find-again.schema';
 import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
 import { LIVE_TABLES, type Tables } from './tables';
 
@@ -9,6 +10,7 @@ import { LIVE_TABLES, type Tables } from './tables';
  */
 export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [
   { id: '101_read_models', ddl: readModelDdl },
+  { id: '102_find_again', ddl: findAgainDdl },
 ];
 
 export const readModelMigrations: readonly Migration[] = READ_MODEL_STEPS.map((step, i) => ({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AppError,
   DIFFICULTIES,
@@ -208,6 +209,9 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             chunkSize: 1000,
             chunkOverlap: 100,
             chunks,
+            contentSha256: createHash('sha256')
+              .update(chunks.map((c) => c.text).join('\n'))
+              .digest('hex'),
             now: now(),
           });
           project.documentIds.push(documentId);

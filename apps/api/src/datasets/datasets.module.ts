@@ -9,6 +9,9 @@ import { EntriesController } from './entries/entries.controller';
 import { RequestRegenerationHandler } from './entries/request-regeneration.handler';
 import { CancelJobHandler } from './generation/cancel-job.handler';
 import { GenerationController } from './generation/generation.controller';
+import { GenerationEstimator } from './generation/generation-estimator';
+import { GenerationPlanner } from './generation/generation-planner';
+import { JobsController } from './generation/jobs.controller';
 import { RequestGenerationHandler } from './generation/request-generation.handler';
 import { ParametersController } from './parameters/parameters.controller';
 import { SaveParametersHandler } from './parameters/save-parameters.handler';
@@ -16,9 +19,11 @@ import { SaveParametersHandler } from './parameters/save-parameters.handler';
 /** Fixed paths (config, parameters, generate) are registered before the `/:dataset_id` routes. */
 @Module({
   imports: [ReadModelQueriesModule],
-  controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController],
+  controllers: [ConfigController, ParametersController, GenerationController, EntriesController, DatasetsController, JobsController],
   providers: [
     RequestGenerationHandler,
+    GenerationPlanner,
+    GenerationEstimator,
     CancelJobHandler,
     EditEntryHandler,
     AddFeedbackHandler,

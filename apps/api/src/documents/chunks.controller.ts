@@ -1,6 +1,7 @@
 import { NotFoundError } from '@compileo/domain';
 import { DocumentsQueries, ProjectsQueries } from '@compileo/read-models';
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { pageWindow } from '../http/paging';
 import { parseInput } from '../http/parse-input';
 import { chunkPageSchema } from './document.schemas';
 import { chunkView, type ChunkPageView } from './document.views';
@@ -26,7 +27,7 @@ export class ChunksController {
 
   private async page(by: { projectId: string } | { documentId: string }, query: unknown): Promise<ChunkPageView> {
     const { page, per_page } = parseInput(chunkPageSchema, query);
-    const { chunks, total } = await this.documents.chunks(by, { limit: per_page, offset: (page - 1) * per_page });
+    const { chunks, total } = await this.documents.chunks(by, pageWindow({ page, per_page }));
     return { chunks: chunks.map(chunkView), total, page, per_page };
   }
 }

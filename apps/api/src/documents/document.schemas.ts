@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields, projectIdQuery } from '../http/paging';
 
 const projectId = z.union([z.string().trim().min(1), z.number().int()]);
 const chunkSize = z.coerce.number().int().min(100).max(20000);
@@ -12,6 +13,12 @@ export const fileNameSchema = z
   .max(255, 'must be at most 255 characters')
   .refine((name) => !/[/\\]/.test(name), 'must not contain a path separator (/ or \\)');
 
+/** `true`/`false` as a query string or multipart field carries it. */
+const flagText = z.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) }).transform((v) => v === 'true');
+
+/** `?allow_duplicate=true`: record an upload even when the project holds a document with the same content. */
+export const uploadQuerySchema = z.object({ allow_duplicate: flagText.optional() }).strict();
+
 export const createDocumentSchema = z
   .object({
     project_id: projectId,
@@ -19,6 +26,7 @@ export const createDocumentSchema = z
     content: z.string().min(1, 'must not be empty'),
     chunk_size: chunkSize.optional(),
     chunk_overlap: chunkOverlap.optional(),
+    allow_duplicate: z.boolean().optional(),
   })
   .strict();
 
@@ -28,12 +36,11 @@ export const uploadFieldsSchema = z
     project_id: z.string().trim().min(1),
     chunk_size: chunkSize.optional(),
     chunk_overlap: chunkOverlap.optional(),
+    allow_duplicate: flagText.optional(),
   })
   .strict();
 
-export const chunkPageSchema = z
-  .object({
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    per_page: z.coerce.number().int().min(1).max(1000).default(100),
-  })
-  .strict();
+export const chunkPageSchema = z.object(pageFields(100)).strict();
+
+/** `GET /documents?project_id=`: a project's documents, newest first, a page at a time. */
+export const documentListSchema = z.object({ project_id: projectIdQuery, ...pageFields(50) }).strict();

@@ -1,4 +1,5 @@
 import type { ChunkRow, DocumentRow } from '@compileo/read-models';
+import type { PageView } from '../http/project-page';
 
 /** A document as upload responses and `GET /documents/{id}` show it. */
 export interface DocumentView {
@@ -9,6 +10,8 @@ export interface DocumentView {
   readonly size_bytes: number;
   readonly status: string;
   readonly chunk_count: number;
+  /** SHA-256 of the uploaded bytes, which duplicate uploads are recognised by; null for documents recorded before it was. */
+  readonly content_sha256: string | null;
   readonly created_at: string;
 }
 
@@ -17,6 +20,9 @@ export interface DocumentListView {
   readonly documents: readonly DocumentView[];
   readonly total: number;
 }
+
+/** `GET /documents?project_id=`: a page of the project's documents, newest first. */
+export type DocumentPageView = PageView<'documents', DocumentView>;
 
 export interface ChunkView {
   readonly id: string;
@@ -48,6 +54,7 @@ export const documentView = (d: DocumentRow): DocumentView => ({
   size_bytes: d.size_bytes,
   status: d.status,
   chunk_count: d.chunk_count,
+  content_sha256: d.content_sha256,
   created_at: d.created_at,
 });
 

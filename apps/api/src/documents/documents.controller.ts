@@ -1,14 +1,15 @@
 import { NotFoundError, ValidationError } from '@compileo/domain';
-import { DocumentsQueries } from '@compileo/read-models';
-import { Body, Controller, Get, HttpCode, Param, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { DocumentsQueries, ProjectsQueries } from '@compileo/read-models';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { idText } from '../http/ids';
+import { projectPage } from '../http/project-page';
 import { parseInput } from '../http/parse-input';
 import { unstorableText } from '../http/stored-text';
 import { MultipartBody } from '../http/json-content-type.guard';
 import { Actor } from '../http/request-actor';
-import { documentView, type DocumentListView, type DocumentView } from './document.views';
-import { createDocumentSchema, fileNameSchema, uploadFieldsSchema } from './document.schemas';
+import { documentView, type DocumentListView, type DocumentPageView, type DocumentView } from './document.views';
+import { createDocumentSchema, documentListSchema, fileNameSchema, uploadFieldsSchema, uploadQuerySchema } from './document.schemas';
 import { IngestDocumentsCommand, type IncomingFile } from './ingest-documents.command';
 import { UploadFilesInterceptor } from './upload-files.interceptor';
 
@@ -29,9 +30,20 @@ export class DocumentsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly documents: DocumentsQueries,
+    private readonly projects: ProjectsQueries,
   ) {}
 
-  /** Multipart: `project_id` and one or more `files` (.md, .markdown, .txt, .pdf, .docx, .html); optional `chunk_size`, `chunk_overlap`. */
+  /** `?project_id=` (required), `page`, `per_page`: the project's documents, newest first. */
+  @Get()
+  async list(@Query() query: unknown): Promise<DocumentPageView> {
+    const q = parseInput(documentListSchema, query);
+    return projectPage(this.projects, q, 'documents', (w) => this.documents.listByProject(q.project_id, w), documentView);
+  }
+
+  /**
+   * Multipart: `project_id` and one or more `files` (.md, .markdown, .txt, .pdf, .docx, .html); optional `chunk_size`,
+   * `chunk_overlap`, and `allow_duplicate` (field or query) to record a file whose content the project already holds.
+   */
   @Post('upload')
   @HttpCode(201)
   @MultipartBody()
@@ -39,25 +51,32 @@ export class DocumentsController {
   async upload(
     @UploadedFiles() uploaded: Express.Multer.File[] | undefined,
     @Body() body: unknown,
+    @Query() query: unknown,
     @Actor() actor: string,
   ): Promise<DocumentListView> {
     const fields = parseInput(uploadFieldsSchema, body);
+    const { allow_duplicate } = parseInput(uploadQuerySchema, query);
     const stray = (uploaded ?? []).find((f) => !FILE_FIELDS.has(f.fieldname));
     if (stray) throw ValidationError.field(stray.fieldname, 'unexpected file field; send files as `files`');
     const files: IncomingFile[] = (uploaded ?? []).map((f, i, all) => ({
       fileName: uploadedFileName(f, all.length > 1 ? `files.${i}` : 'files'),
       content: f.buffer,
     }));
-    return this.ingest(idText(fields.project_id), files, { chunkSize: fields.chunk_size, chunkOverlap: fields.chunk_overlap }, actor);
+    const chunking = { chunkSize: fields.chunk_size, chunkOverlap: fields.chunk_overlap };
+    const allow = (fields.allow_duplicate ?? false) || (allow_duplicate ?? false);
+    return this.ingest(new IngestDocumentsCommand(idText(fields.project_id), files, chunking, actor, allow, 'files'));
   }
 
-  /** JSON: `{project_id, file_name, content}` for text and Markdown sent inline. */
+  /** JSON: `{project_id, file_name, content}` for text and Markdown sent inline; `allow_duplicate` in the body or query. */
   @Post()
   @HttpCode(201)
-  async create(@Body() body: unknown, @Actor() actor: string): Promise<DocumentListView> {
+  async create(@Body() body: unknown, @Query() query: unknown, @Actor() actor: string): Promise<DocumentListView> {
     const input = parseInput(createDocumentSchema, body);
+    const { allow_duplicate } = parseInput(uploadQuerySchema, query);
     const files = [{ fileName: input.file_name, content: Buffer.from(input.content, 'utf8') }];
-    return this.ingest(idText(input.project_id), files, { chunkSize: input.chunk_size, chunkOverlap: input.chunk_overlap }, actor);
+    const chunking = { chunkSize: input.chunk_size, chunkOverlap: input.chunk_overlap };
+    const allow = (input.allow_duplicate ?? false) || (allow_duplicate ?? false);
+    return this.ingest(new IngestDocumentsCommand(idText(input.project_id), files, chunking, actor, allow, 'content'));
   }
 
   @Get(':id')
@@ -67,13 +86,8 @@ export class DocumentsController {
     return documentView(document);
   }
 
-  private async ingest(
-    projectId: string,
-    files: IncomingFile[],
-    chunking: { chunkSize?: number; chunkOverlap?: number },
-    actor: string,
-  ): Promise<DocumentListView> {
-    const ids = await this.commands.execute(new IngestDocumentsCommand(projectId, files, chunking, actor));
+  private async ingest(command: IngestDocumentsCommand): Promise<DocumentListView> {
+    const ids = await this.commands.execute(command);
     const documents = await Promise.all(ids.map((id) => this.documents.find(id)));
     return { documents: documents.filter((d) => d !== null).map(documentView), total: ids.length };
   }

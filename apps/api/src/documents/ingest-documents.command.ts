@@ -12,6 +12,10 @@ export class IngestDocumentsCommand extends Command<string[]> {
     readonly files: readonly IncomingFile[],
     readonly chunking: { readonly chunkSize?: number; readonly chunkOverlap?: number },
     readonly actor: string,
+    /** Record a file even when the project already holds a document with its content (else a 409). */
+    readonly allowDuplicate = false,
+    /** The field a duplicate single file is named by (`content` in JSON, `files` in multipart; `files.<i>` of several). */
+    readonly contentField = 'files',
   ) {
     super();
   }

@@ -12,7 +12,7 @@ export interface ChunkRecord {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** A document was parsed and split into chunks; the chunks are part of the fact. */
+/** A document was parsed and split into chunks; the chunks are part of the fact (schema 2: and its content hash). */
 export type DocumentIngested = DomainEvent<
   'DocumentIngested',
   {
@@ -24,6 +24,11 @@ export type DocumentIngested = DomainEvent<
     readonly chunkSize: number;
     readonly chunkOverlap: number;
     readonly chunks: readonly ChunkRecord[];
+    /**
+     * SHA-256 (hex) of the uploaded bytes: what content equality is decided on (`sameContent`). Schema 2;
+     * null for a schema 1 event, written before it was recorded.
+     */
+    readonly contentSha256: string | null;
     readonly ingestedAt: string;
   }
 >;

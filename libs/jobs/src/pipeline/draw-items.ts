@@ -1,5 +1,5 @@
 import type { DatasetState, GeneratedItem } from '@compileo/domain';
-import { buildPrompt, type InvalidItem, type ModelProvider, type SourceChunk, type TokenUsage } from '@compileo/generation';
+import { chunkPrompt, type InvalidItem, type ModelProvider, type SourceChunk, type TokenUsage } from '@compileo/generation';
 
 type DatasetRequest = NonNullable<DatasetState['request']>;
 
@@ -23,15 +23,7 @@ export interface Drawn {
 /** Renders the dataset's prompt for one chunk and asks the provider for `count` items. */
 export const drawItems = async (provider: ModelProvider, request: DatasetRequest, chunk: SourceChunk, draw: Draw): Promise<Drawn> => {
   const { config } = request;
-  const built = buildPrompt({
-    mode: config.generation_mode,
-    promptName: config.prompt_name,
-    customPrompt: config.custom_prompt,
-    parameters: config.parameters,
-    categories: request.categories,
-    count: draw.count,
-    chunkText: chunk.text,
-  });
+  const built = chunkPrompt(config, request.categories, draw.count, chunk.text);
   const result = await provider.generate({
     chunk,
     mode: config.generation_mode,

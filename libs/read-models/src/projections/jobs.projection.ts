@@ -17,15 +17,18 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
     case 'DatasetGenerationRequested': {
       const d = dataOf<DatasetGenerationRequested['data']>(event);
       await tx.query(
-        `INSERT INTO ${t.jobs} (id, dataset_id, kind, status, total_steps, created_at) VALUES ($1, $2, 'generation', 'pending', $3, $4) ON CONFLICT (id) DO NOTHING`,
-        [d.jobId, d.datasetId, d.chunkIds.length, d.requestedAt],
+        `INSERT INTO ${t.jobs} (id, dataset_id, project_id, model, kind, status, total_steps, created_at)
+         VALUES ($1, $2, $3, $4, 'generation', 'pending', $5, $6) ON CONFLICT (id) DO NOTHING`,
+        [d.jobId, d.datasetId, d.projectId, d.model, d.chunkIds.length, d.requestedAt],
       );
       return;
     }
     case 'DatasetRegenerationRequested': {
       const d = dataOf<DatasetRegenerationRequested['data']>(event);
       await tx.query(
-        `INSERT INTO ${t.jobs} (id, dataset_id, kind, status, total_steps, created_at) VALUES ($1, $2, 'regeneration', 'pending', $3, $4) ON CONFLICT (id) DO NOTHING`,
+        // The project is the dataset's, recorded by its generation request earlier in the log.
+        `INSERT INTO ${t.jobs} (id, dataset_id, project_id, kind, status, total_steps, created_at)
+         VALUES ($1, $2, (SELECT project_id FROM ${t.datasets} WHERE id = $2), 'regeneration', 'pending', $3, $4) ON CONFLICT (id) DO NOTHING`,
         [d.jobId, datasetId, d.entryIds.length, d.requestedAt],
       );
       return;

@@ -2,6 +2,7 @@ import { QUALITY_BAND_FLOORS, roundScore } from '@compileo/domain';
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t, type Tables } from '../tables';
 import { iso } from './iso-time';
+import { pageRows, type Page, type PageRequest } from './page';
 
 export interface DatasetRow {
   readonly id: string;
@@ -33,15 +34,26 @@ export interface QualitySummary {
   readonly categories: Record<string, number>;
 }
 
+const COLUMNS = `id, project_id, name, status, version, format_type, model, config, job_id, total_entries, rejected_count, has_splits,
+  input_tokens::text AS input_tokens, output_tokens::text AS output_tokens, cost_usd, quality_report, benchmarks, revision::text AS revision, log_position,
+  ${iso('created_at')}, ${iso('updated_at')}`;
+
 export const findDataset = async (sql: SqlExecutor, id: string): Promise<DatasetRow | null> =>
-  (
-    await sql.query<DatasetRow>(
-      `SELECT id, project_id, name, status, version, format_type, model, config, job_id, total_entries, rejected_count, has_splits,
-         input_tokens::text AS input_tokens, output_tokens::text AS output_tokens, cost_usd, quality_report, benchmarks, revision::text AS revision, log_position,
-         ${iso('created_at')}, ${iso('updated_at')} FROM ${t.datasets} WHERE id = $1`,
-      [id],
-    )
-  ).rows[0] ?? null;
+  (await sql.query<DatasetRow>(`SELECT ${COLUMNS} FROM ${t.datasets} WHERE id = $1`, [id])).rows[0] ?? null;
+
+/** A project's datasets, newest first (index `datasets_project_newest`). */
+export const listProjectDatasets = (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DatasetRow>> =>
+  pageRows(
+    sql,
+    {
+      columns: COLUMNS,
+      from: t.datasets,
+      where: 'project_id = $1',
+      params: [projectId],
+      orderBy: `${t.datasets}.created_at DESC, id DESC`,
+    },
+    page,
+  );
 
 /** Average, bands (the domain's floors) and categories of the accepted entries, aggregated in SQL. */
 export const qualitySummary = async (sql: SqlExecutor, datasetId: string, tables: Tables = t): Promise<QualitySummary> => {

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '@compileo/sql';
 import { LIVE_TABLES as t } from '../tables';
 import { iso } from './iso-time';
+import { pageRows, type Page, type PageRequest } from './page';
 
 export interface DocumentRow {
   readonly id: string;
@@ -12,6 +13,8 @@ export interface DocumentRow {
   readonly chunk_count: number;
   readonly chunk_size: number;
   readonly chunk_overlap: number;
+  /** SHA-256 of the uploaded bytes; null for a document recorded before hashes were. */
+  readonly content_sha256: string | null;
   readonly created_at: string;
 }
 
@@ -32,13 +35,24 @@ export interface ChunkRow {
 const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name`;
 const CHUNK_FROM = `${t.chunks} c JOIN ${t.documents} d ON d.id = c.document_id`;
 
+const DOCUMENT_COLUMNS = `id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, content_sha256, ${iso('created_at')}`;
+
 export const findDocument = async (sql: SqlExecutor, id: string): Promise<DocumentRow | null> =>
-  (
-    await sql.query<DocumentRow>(
-      `SELECT id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, ${iso('created_at')} FROM ${t.documents} WHERE id = $1`,
-      [id],
-    )
-  ).rows[0] ?? null;
+  (await sql.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM ${t.documents} WHERE id = $1`, [id])).rows[0] ?? null;
+
+/** A project's documents, newest first (index `documents_project_newest`). */
+export const listProjectDocuments = (sql: SqlExecutor, projectId: string, page: PageRequest): Promise<Page<DocumentRow>> =>
+  pageRows(
+    sql,
+    {
+      columns: DOCUMENT_COLUMNS,
+      from: t.documents,
+      where: 'project_id = $1',
+      params: [projectId],
+      orderBy: `${t.documents}.created_at DESC, id DESC`,
+    },
+    page,
+  );
 
 export const listChunks = async (
   sql: SqlExecutor,

@@ -1,6 +1,14 @@
 import { READ_SQL, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { type DatasetRow, findDataset, qualitySummary, type QualitySummary, splitCounts } from '../queries/datasets.queries';
+import {
+  type DatasetRow,
+  findDataset,
+  listProjectDatasets,
+  qualitySummary,
+  type QualitySummary,
+  splitCounts,
+} from '../queries/datasets.queries';
+import type { Page, PageRequest } from '../queries/page';
 import { type DatasetRevision, RevisionCache } from './revision-cache';
 
 /** Datasets and the aggregates over their accepted entries (computed once per dataset revision). */
@@ -13,6 +21,11 @@ export class DatasetsQueries {
 
   find(id: string): Promise<DatasetRow | null> {
     return findDataset(this.sql, id);
+  }
+
+  /** A project's datasets, newest first. */
+  listByProject(projectId: string, page: PageRequest): Promise<Page<DatasetRow>> {
+    return listProjectDatasets(this.sql, projectId, page);
   }
 
   qualitySummary(dataset: DatasetRevision): Promise<QualitySummary> {

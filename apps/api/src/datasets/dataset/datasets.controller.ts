@@ -1,15 +1,19 @@
 import { NotFoundError } from '@compileo/domain';
-import { DatasetsQueries, EntriesQueries, type DatasetRow } from '@compileo/read-models';
+import { DatasetsQueries, EntriesQueries, ProjectsQueries, type DatasetRow } from '@compileo/read-models';
 import { EXPORT_FORMATS } from '@compileo/export';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { datasetIdOf } from '../../http/ids';
+import { pageFields, projectIdQuery } from '../../http/paging';
+import { projectPage } from '../../http/project-page';
 import { parseInput } from '../../http/parse-input';
+import { datasetSummaryView, type DatasetPageView } from './dataset-list.view';
 import { DatasetDownloadService } from './dataset-download.service';
 import { datasetView, INLINE_ENTRIES, type DatasetView } from './dataset.view';
 
 const downloadQuerySchema = z.object({ format: z.enum(EXPORT_FORMATS).optional() }).strict();
+const listQuerySchema = z.object({ project_id: projectIdQuery, ...pageFields(50) }).strict();
 
 @Controller('api/v1/datasets')
 export class DatasetsController {
@@ -17,7 +21,15 @@ export class DatasetsController {
     private readonly datasets: DatasetsQueries,
     private readonly entries: EntriesQueries,
     private readonly downloads: DatasetDownloadService,
+    private readonly projects: ProjectsQueries,
   ) {}
+
+  /** `?project_id=` (required), `page`, `per_page`: the project's datasets, newest first, without their entries. */
+  @Get()
+  async list(@Query() query: unknown): Promise<DatasetPageView> {
+    const q = parseInput(listQuerySchema, query);
+    return projectPage(this.projects, q, 'datasets', (w) => this.datasets.listByProject(q.project_id, w), datasetSummaryView);
+  }
 
   @Get(':dataset_id')
   async get(@Param('dataset_id') param: string): Promise<DatasetView> {

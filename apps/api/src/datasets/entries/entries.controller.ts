@@ -4,6 +4,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res 
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { datasetIdOf } from '../../http/ids';
+import { pageWindow } from '../../http/paging';
 import { parseInput } from '../../http/parse-input';
 import { Actor } from '../../http/request-actor';
 import { AddFeedbackCommand, EditEntryCommand, RequestRegenerationCommand } from './dataset-commands';
@@ -29,8 +30,7 @@ export class EntriesController {
       status: q.status,
       minQuality: q.filter_quality ?? null,
       sortBy: q.sort_by,
-      limit: q.per_page,
-      offset: (q.page - 1) * q.per_page,
+      ...pageWindow(q),
     });
     const { average_score, distribution } = await this.datasets.qualitySummary(dataset);
     return { entries: entries.map(entryView), total, page: q.page, per_page: q.per_page, quality_summary: { average_score, distribution } };

@@ -1,6 +1,7 @@
 import { FEEDBACK_TYPES } from '@compileo/domain';
 import { ENTRY_SORTS } from '@compileo/read-models';
 import { z } from 'zod';
+import { pageFields } from '../../http/paging';
 
 const entryId = z
   .string()
@@ -9,8 +10,7 @@ const entryId = z
 
 export const entriesQuerySchema = z
   .object({
-    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    per_page: z.coerce.number().int().min(1).max(1000).default(50),
+    ...pageFields(50),
     filter_quality: z.coerce.number().min(0).max(1).optional(),
     sort_by: z.enum(ENTRY_SORTS).default('quality'),
     status: z.enum(['accepted', 'rejected']).default('accepted'),

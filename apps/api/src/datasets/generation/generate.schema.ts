@@ -46,6 +46,8 @@ export const generateSchema = z
     chunking_model: z.string().trim().min(1).max(100).default('gemini'),
     classification_model: z.string().trim().min(1).max(100).optional(),
     datasets_per_chunk: z.number().int().min(1).max(50).default(3),
+    /** Estimate instead of starting: chunks, calls, tokens, cost, duration; nothing recorded. */
+    dry_run: z.boolean().default(false),
     ...z.object(promptParameterFields).partial().shape,
   })
   .strict()

@@ -6,6 +6,8 @@ import { parseInput } from '../../http/parse-input';
 import { CancelJobCommand } from './cancel-job.command';
 import { Actor } from '../../http/request-actor';
 import { generateSchema } from './generate.schema';
+import type { GenerationEstimateView } from './generation-estimate.view';
+import { GenerationEstimator } from './generation-estimator';
 import type { GenerationStartedView } from './generation-started.view';
 import { jobStatusView, type JobStatusView } from './job-status.view';
 import { RequestGenerationCommand } from './request-generation.command';
@@ -15,20 +17,25 @@ export class GenerationController {
   constructor(
     private readonly commands: CommandBus,
     private readonly jobs: JobsQueries,
+    private readonly estimator: GenerationEstimator,
   ) {}
 
+  /** With `dry_run: true`, the estimate of what the job would take; nothing is recorded or started. */
   @Post('generate')
   @HttpCode(200)
-  async generate(@Body() body: unknown, @Actor() actor: string): Promise<GenerationStartedView> {
-    const started = await this.commands.execute(new RequestGenerationCommand(parseInput(generateSchema, body), actor));
+  async generate(@Body() body: unknown, @Actor() actor: string): Promise<GenerationStartedView | GenerationEstimateView> {
+    const input = parseInput(generateSchema, body);
+    if (input.dry_run) return this.estimator.estimate(input);
+    const started = await this.commands.execute(new RequestGenerationCommand(input, actor));
     return { job_id: started.jobId, message: 'Dataset generation started', dataset_id: started.datasetId };
   }
 
-  /** `/generate` with `include_evaluation_sets` forced on. */
+  /** `/generate` with `include_evaluation_sets` forced on (a dry run too). */
   @Post('generate-evaluation')
   @HttpCode(200)
-  async generateEvaluation(@Body() body: unknown, @Actor() actor: string): Promise<GenerationStartedView> {
+  async generateEvaluation(@Body() body: unknown, @Actor() actor: string): Promise<GenerationStartedView | GenerationEstimateView> {
     const input = { ...parseInput(generateSchema, body), include_evaluation_sets: true };
+    if (input.dry_run) return this.estimator.estimate(input);
     const started = await this.commands.execute(new RequestGenerationCommand(input, actor));
     return { job_id: started.jobId, message: 'Evaluation dataset generation started', dataset_id: started.datasetId };
   }
