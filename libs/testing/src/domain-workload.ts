@@ -380,6 +380,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             changes,
             feedback: random.chance(0.4) ? 'fixed wording' : null,
             expectedVersion,
+            score: changes.answer !== undefined ? { qualityScore: 0.5, qualityComponents: { grounding: 0.5 } } : null,
             actor: 'editor',
             now: now(),
           };

@@ -12,6 +12,7 @@ describe('dataset decider: review and regeneration', () => {
       changes: { answer: 'better' },
       feedback: null,
       expectedVersion: null,
+      score: null,
       actor: 'alice',
       now: NOW,
       ...overrides,
@@ -37,6 +38,31 @@ describe('dataset decider: review and regeneration', () => {
       expect(s.state.version).toBe('1.0.2');
       expect(s.state.entries.get('entry_2')).toMatchObject({ version: 3, content: { question: 'Q2?', answer: 'A2', category: 'Alpha' } });
       expect(s.state.entries.get('entry_1')?.version).toBe(1);
+    });
+
+    it('records the score of the new content, drops the provenance of the replaced text and says who edited it', () => {
+      const s = generating();
+      const provenance = { source_sentences: ['x.'], sentence_indexes: [0], char_offsets: [[0, 2]] };
+      s.run(recordChunk(0, [item('q1', { metadata: { model: 'extractive', ...provenance } })]));
+      const score = { qualityScore: 0.42, qualityComponents: { grounding: 0.1 } };
+      const edited = only(s.run(edit({ entryId: 'entry_1', changes: { answer: 'new' }, score })), 'DatasetEntryEdited');
+      expect(edited.data.content).toMatchObject({ answer: 'new', qualityScore: 0.42, qualityComponents: { grounding: 0.1 } });
+      expect(edited.data.content.metadata).toEqual({
+        model: 'extractive',
+        edited_by: 'alice',
+        edited_at: NOW,
+        edited_fields: ['answer'],
+        model_quality_score: 0.9,
+      });
+      const again = only(s.run(edit({ entryId: 'entry_1', changes: { question: 'Q?' }, score: null })), 'DatasetEntryEdited');
+      expect(again.data.content).toMatchObject({ qualityScore: null, metadata: { model_quality_score: 0.9, edited_fields: ['question'] } });
+    });
+
+    it('feedback alone leaves the content, its score and its provenance as they were', () => {
+      const s = ready();
+      const before = s.state.entries.get('entry_2')!.content;
+      const event = only(s.run(edit({ changes: {}, feedback: 'fine', score: { qualityScore: 0, qualityComponents: {} } })), 'DatasetEntryEdited');
+      expect(event.data.content).toEqual(before);
     });
 
     it('without an expected version always applies', () => {
@@ -164,6 +190,7 @@ describe('dataset decider: review and regeneration', () => {
         changes: { answer: 'edited' },
         feedback: null,
         expectedVersion: 1,
+        score: null,
         actor: 'a',
         now: NOW,
       });
@@ -231,6 +258,7 @@ describe('dataset decider: review and regeneration', () => {
         changes: { category: 'Beta' },
         feedback: null,
         expectedVersion: 1,
+        score: null,
         actor: 'a',
         now: NOW,
       });

@@ -4,7 +4,7 @@ import { bumpPatch } from './dataset-version';
 import type { DatasetCommand } from './dataset.commands';
 import { DATASET_SCHEMA_VERSIONS, type DatasetEvent } from './dataset.events';
 import { upcastDatasetEvent } from './dataset.upcasters';
-import { applyEdit, changesAnything } from './entry-edit';
+import { changesAnything, editedContent } from './entry-edit';
 import type { GenerationResultSummary } from './dataset.types';
 import { evolveDataset, initialDatasetState, type DatasetState, type JobProgress } from './dataset.state';
 import { decideRecordChunk } from './record-chunk.decide';
@@ -87,7 +87,9 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
             changes: command.changes,
             feedback: command.feedback,
             version: entry.version + (changed ? 1 : 0),
-            content: applyEdit(entry.content, command.changes),
+            content: changed
+              ? editedContent(entry.content, { changes: command.changes, score: command.score, actor: command.actor, at: command.now })
+              : entry.content,
             datasetVersion: changed ? bumpPatch(state.version) : state.version,
             actor: command.actor,
             editedAt: command.now,

@@ -24,13 +24,21 @@ const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
   return item.category ?? ctx.chunk.heading ?? 'General';
 };
 
+/** The heuristic score of an item against its chunk, at the dataset's target difficulty; null without `analyze_quality`. */
+export const heuristicScore = (
+  item: GeneratedItem,
+  chunkText: string,
+  config: GenerationConfig,
+  duplicate: boolean,
+): ReturnType<typeof scoreItem> | null =>
+  config.analyze_quality
+    ? scoreItem(item, chunkText, { targetDifficulty: difficultyForComplexity(config.parameters.complexity_level), duplicate })
+    : null;
+
 /** Turns a model item into an entry's content: category rules, difficulty, quality score and metadata. */
 export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryContent => {
-  const target = difficultyForComplexity(ctx.config.parameters.complexity_level);
-  const difficulty: Difficulty = item.difficulty ?? target;
-  const heuristic = ctx.config.analyze_quality
-    ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate })
-    : null;
+  const difficulty: Difficulty = item.difficulty ?? difficultyForComplexity(ctx.config.parameters.complexity_level);
+  const heuristic = heuristicScore(item, ctx.chunk.text, ctx.config, ctx.duplicate);
   const judged = heuristic && ctx.judged ? ctx.judged : null;
   const quality = heuristic && {
     score: judged ? combineScores(heuristic.score, judged.score) : heuristic.score,

@@ -1,6 +1,6 @@
 import { SQL_CLIENT, type SqlExecutor } from '@compileo/sql';
 import { Inject, Injectable } from '@nestjs/common';
-import { type ChunkRow, type DocumentRow, findDocument, listChunks, projectChunkIds } from '../queries/documents.queries';
+import { type ChunkRow, chunksByIds, type DocumentRow, findDocument, listChunks, projectChunkIds } from '../queries/documents.queries';
 
 /** Documents and their chunks. */
 @Injectable()
@@ -21,5 +21,10 @@ export class DocumentsQueries {
   /** Ids of every chunk of a project, in document then chunk order. */
   projectChunkIds(projectId: string): Promise<string[]> {
     return projectChunkIds(this.sql, projectId);
+  }
+
+  /** The text of one chunk, or null when there is no such chunk. */
+  async chunkText(chunkId: string): Promise<string | null> {
+    return (await chunksByIds(this.sql, [chunkId])).get(chunkId)?.text ?? null;
   }
 }
