@@ -449,7 +449,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const failed = job.entryIds.filter((id) => !job.done.has(id)).map((entryId) => ({ entryId, reason: 'model refused' }));
           return runDataset(
             dataset,
-            { type: 'CompleteRegeneration', jobId: job.jobId, failed, report: null, now: now() },
+            { type: 'CompleteRegeneration', jobId: job.jobId, failed, kept: [], report: null, now: now() },
             `${job.jobId}:complete`,
           );
         }),

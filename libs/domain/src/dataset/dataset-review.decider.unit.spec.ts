@@ -61,7 +61,10 @@ describe('dataset decider: review and regeneration', () => {
     it('feedback alone leaves the content, its score and its provenance as they were', () => {
       const s = ready();
       const before = s.state.entries.get('entry_2')!.content;
-      const event = only(s.run(edit({ changes: {}, feedback: 'fine', score: { qualityScore: 0, qualityComponents: {} } })), 'DatasetEntryEdited');
+      const event = only(
+        s.run(edit({ changes: {}, feedback: 'fine', score: { qualityScore: 0, qualityComponents: {} } })),
+        'DatasetEntryEdited',
+      );
       expect(event.data.content).toEqual(before);
     });
 
@@ -213,12 +216,19 @@ describe('dataset decider: review and regeneration', () => {
       expect(s.state.version).toBe('1.0.1');
 
       const completed = only(
-        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }),
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept: [], report: null, now: NOW }),
         'DatasetRegenerationCompleted',
       );
-      expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], datasetVersion: '1.0.2', completedAt: NOW });
+      expect(completed.data).toEqual({
+        jobId: 'regenerate_1',
+        regenerated: 2,
+        failed: [],
+        kept: [],
+        datasetVersion: '1.0.2',
+        completedAt: NOW,
+      });
       expect(s.state.version).toBe('1.0.2');
-      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept: [], report: null, now: NOW })).toEqual([]);
       expect(s.run(regenerated('entry_2', 'after completion'))).toEqual([]);
       expect(s.state.version).toBe('1.0.2');
     });
@@ -232,12 +242,47 @@ describe('dataset decider: review and regeneration', () => {
           type: 'CompleteRegeneration',
           jobId: 'regenerate_1',
           failed: [{ entryId: 'entry_2', reason: 'model refused' }],
+          kept: [],
           report: null,
           now: NOW,
         }),
         'DatasetRegenerationCompleted',
       );
       expect(completed.data).toMatchObject({ regenerated: 1, failed: [{ entryId: 'entry_2', reason: 'model refused' }] });
+    });
+
+    it('a regeneration whose every entry failed is DatasetRegenerationFailed: the job finishes, the version stays', () => {
+      const s = ready();
+      s.run(request(['entry_1', 'entry_2']));
+      const failed = [
+        { entryId: 'entry_1', reason: 'model refused' },
+        { entryId: 'entry_2', reason: 'timeout' },
+      ];
+      const event = only(
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed, kept: [], report: { x: 1 }, now: NOW }),
+        'DatasetRegenerationFailed',
+      );
+      expect(event.data).toEqual({
+        jobId: 'regenerate_1',
+        error: 'every entry failed to regenerate (2 of 2); first: entry_1: model refused',
+        failed,
+        kept: [],
+        failedAt: NOW,
+      });
+      expect(s.state.version).toBe('1.0.0');
+      expect(s.state.jobs.get('regenerate_1')?.finished).toBe(true);
+    });
+
+    it('a regeneration that kept every entry on purpose completes without a new version, listing them under kept', () => {
+      const s = ready();
+      s.run(request(['entry_1']));
+      const kept = [{ entryId: 'entry_1', reason: 'kept the current version: no candidate scored above its 0.9' }];
+      const event = only(
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept, report: null, now: NOW }),
+        'DatasetRegenerationCompleted',
+      );
+      expect(event.data).toMatchObject({ regenerated: 0, failed: [], kept, datasetVersion: '1.0.0' });
+      expect(s.state.version).toBe('1.0.0');
     });
 
     it('a regenerated entry replaces its duplicate key: the old content is no longer a duplicate, the new one is', () => {

@@ -1,4 +1,4 @@
-import type { DatasetGenerationRequested } from './dataset.events';
+import type { DatasetGenerationRequested, SkippedEntry } from './dataset.events';
 import type { EditScore } from './entry-edit';
 import type {
   BenchmarkResult,
@@ -81,7 +81,8 @@ export interface RecordRegeneratedEntry {
 export interface CompleteRegeneration {
   readonly type: 'CompleteRegeneration';
   readonly jobId: string;
-  readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+  readonly failed: readonly SkippedEntry[];
+  readonly kept: readonly SkippedEntry[];
   readonly report: QualityReport | null;
   readonly now: string;
 }

@@ -149,13 +149,20 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
+      const { failed, kept } = command;
+      if (job.done.size === 0 && failed.length > 0) {
+        const error = `every entry failed to regenerate (${failed.length} of ${job.entryIds.length}); first: ${failed[0].entryId}: ${failed[0].reason}`;
+        return [{ type: 'DatasetRegenerationFailed', data: { jobId: command.jobId, error, failed, kept, failedAt: command.now } }];
+      }
+      // Only replaced entries make a new version: a job that kept every entry leaves the dataset as it was.
       const completed: DatasetEvent = {
         type: 'DatasetRegenerationCompleted',
         data: {
           jobId: command.jobId,
           regenerated: job.done.size,
-          failed: command.failed,
-          datasetVersion: bumpPatch(state.version),
+          failed,
+          kept,
+          datasetVersion: job.done.size > 0 ? bumpPatch(state.version) : state.version,
           completedAt: command.now,
         },
       };
