@@ -1,4 +1,12 @@
-import { applyEdit, changesAnything, datasetDecider, datasetStream, NotFoundError, type DatasetState, type EditScore } from '@compileo/domain';
+import {
+  applyEdit,
+  changesAnything,
+  datasetDecider,
+  datasetStream,
+  NotFoundError,
+  type DatasetState,
+  type EditScore,
+} from '@compileo/domain';
 import { scoreEditedContent } from '@compileo/jobs';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { DocumentsQueries } from '@compileo/read-models';
