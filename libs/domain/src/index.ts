@@ -21,3 +21,4 @@ export * from './dataset/dataset-version';
 export * from './dataset/duplicate-key';
 export * from './job/job.events';
 export * from './job/job.decider';
+export * from './dataset/output-dir';

@@ -1,4 +1,4 @@
-import { FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES } from '@compileo/domain';
+import { FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES, outputDirProblem } from '@compileo/domain';
 import { isKnownPromptName, PROMPT_NAMES } from '@compileo/generation';
 import { z } from 'zod';
 import { promptParameterFields } from '../parameters/parameters.schemas';
@@ -35,7 +35,14 @@ export const generateSchema = z
       .nullable()
       .default(null),
     taxonomy_name: z.string().trim().min(1).max(200).nullable().default(null),
-    output_dir: z.string().max(500).default('.'),
+    output_dir: z
+      .string()
+      .max(500)
+      .superRefine((dir, ctx) => {
+        const problem = outputDirProblem(dir);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      })
+      .default('.'),
     analyze_quality: z.boolean().default(true),
     quality_threshold: z.number().min(0).max(1).default(0.7),
     enable_versioning: z.boolean().default(false),
