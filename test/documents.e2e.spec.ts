@@ -42,6 +42,8 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
             status: expect.any(String),
             chunk_count: DIABETES_SECTIONS.length,
             created_at: expect.stringMatching(ISO_TIME),
+            parsed_by: 'markdown',
+            chunked_by: 'markdown-headings',
           },
         ],
       });

@@ -101,4 +101,39 @@ describe.each(testBackends())('generation fields that do something, on %s', (bac
       for (const body of promptsSince(from)) expect(body).toContain('clinical guidelines only');
     });
   });
+
+  describe('parsing_model and chunking_model', () => {
+    it('what really parsed and chunked each document is recorded and shown on the document and its chunks', async () => {
+      const project = (await t.http.post('/api/v1/projects').send({ name: 'kinds' }).expect(201)).body.id as string;
+      const upload = async (file_name: string, content: string) =>
+        (await t.http.post('/api/v1/documents').send({ project_id: project, file_name, content }).expect(201)).body.documents[0];
+      expect(await upload('a.md', '# Title\n\nInsulin lowers blood glucose.')).toMatchObject({
+        parsed_by: 'markdown',
+        chunked_by: 'markdown-headings',
+      });
+      expect(await upload('b.txt', 'Insulin lowers blood glucose.')).toMatchObject({
+        parsed_by: 'text',
+        chunked_by: 'paragraphs-sentences',
+      });
+      const html = await upload('c.html', '<h1>Title</h1><p>Insulin lowers blood glucose.</p>');
+      expect(html).toMatchObject({ parsed_by: 'node-html-parser+turndown', chunked_by: 'markdown-headings' });
+      expect((await t.http.get(`/api/v1/documents/${html.id as string}`).expect(200)).body).toMatchObject({ parsed_by: html.parsed_by });
+      const chunks = (await t.http.get(`/api/v1/chunks/document/${html.id as string}`).expect(200)).body.chunks as Record<
+        string,
+        unknown
+      >[];
+      expect(chunks[0]).toMatchObject({ parsed_by: 'node-html-parser+turndown', chunked_by: 'markdown-headings' });
+    });
+
+    it('a model name is a 400 naming the field; builtin (or nothing) is what the dataset records', async () => {
+      const generate = (body: Record<string, unknown>) =>
+        t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', ...body });
+      const [parsing] = expectFieldErrors(await generate({ parsing_model: 'gemini' }), ['parsing_model']);
+      expect(parsing.message).toContain('builtin');
+      expectFieldErrors(await generate({ chunking_model: 'gemini-2.5-flash' }), ['chunking_model']);
+      expectFieldErrors(await generate({ parsing_model: 'ollama', chunking_model: 'x' }), ['parsing_model', 'chunking_model']);
+      const { datasetId } = await generateDataset(t, { project_id: projectId, parsing_model: 'builtin' });
+      expect((await getDataset(t, datasetId)).config).toMatchObject({ parsing_model: 'builtin', chunking_model: 'builtin' });
+    });
+  });
 });

@@ -5,6 +5,8 @@ export * from './project/project.events';
 export * from './project/project.decider';
 export * from './document/document.events';
 export * from './document/document.decider';
+export * from './document/document-processing';
+export * from './document/document.upcasters';
 export * from './taxonomy/taxonomy.events';
 export * from './taxonomy/taxonomy.decider';
 export * from './dataset/dataset.types';

@@ -1,6 +1,6 @@
 import type { Migration } from '@compileo/sql';
 import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
-import { judgeAndFeedbackDdl } from './read-model-102.schema';
+import { reviewAndProvenanceDdl } from './read-model-102.schema';
 import { LIVE_TABLES, type Tables } from './tables';
 
 /**
@@ -10,7 +10,7 @@ import { LIVE_TABLES, type Tables } from './tables';
  */
 export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [
   { id: '101_read_models', ddl: readModelDdl },
-  { id: '102_judge_failures_feedback', ddl: judgeAndFeedbackDdl },
+  { id: '102_review_and_provenance', ddl: reviewAndProvenanceDdl },
 ];
 
 export const readModelMigrations: readonly Migration[] = READ_MODEL_STEPS.map((step, i) => ({

@@ -2,6 +2,7 @@ import {
   foldDataset,
   isLegacyDatasetEvent,
   upcastDatasetEvent,
+  upcastDocumentEvent,
   datasetDecider,
   type DatasetState,
   type StoredEvent,
@@ -16,13 +17,17 @@ const stored = (event: RecordedEvent): StoredEvent => ({
 
 /**
  * Reads every event of a batch as its current schema, so projections only ever apply recorded outcomes.
- * An older dataset event gets its outcome from the dataset as it stood before it: the stream's prefix
+ * A document event needs nothing else. An older dataset event gets its outcome from the dataset as it stood before it: the stream's prefix
  * is folded once, then carried along the batch. Logs written by the current build never take this path.
  */
 export const upcastBatch = async (store: EventStore, batch: readonly RecordedEvent[]): Promise<RecordedEvent[]> => {
   const states = new Map<string, DatasetState>();
   const out: RecordedEvent[] = [];
   for (const event of batch) {
+    if (event.streamId.startsWith('document-')) {
+      out.push({ ...event, data: upcastDocumentEvent(stored(event)).data });
+      continue;
+    }
     let state = states.get(event.streamId);
     if (!event.streamId.startsWith('dataset-') || (state === undefined && !isLegacyDatasetEvent(stored(event)))) {
       out.push(event);

@@ -207,6 +207,8 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             sizeBytes: offset,
             chunkSize: 1000,
             chunkOverlap: 100,
+            parsedBy: 'markdown',
+            chunkedBy: 'markdown-headings',
             chunks,
             now: now(),
           });

@@ -10,6 +10,9 @@ export interface DocumentView {
   readonly status: string;
   readonly chunk_count: number;
   readonly created_at: string;
+  /** What really parsed and chunked it: built-in libraries chosen by file type (no model does either). */
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
 /** `POST /documents` and `/documents/upload`: the documents recorded, in file order. */
@@ -30,6 +33,8 @@ export interface ChunkView {
   readonly end_offset: number;
   readonly char_count: number;
   readonly metadata: Record<string, unknown>;
+  readonly parsed_by: string;
+  readonly chunked_by: string;
   readonly text: string;
 }
 
@@ -49,6 +54,8 @@ export const documentView = (d: DocumentRow): DocumentView => ({
   status: d.status,
   chunk_count: d.chunk_count,
   created_at: d.created_at,
+  parsed_by: d.parsed_by,
+  chunked_by: d.chunked_by,
 });
 
 export const chunkView = (c: ChunkRow): ChunkView => ({
@@ -63,5 +70,7 @@ export const chunkView = (c: ChunkRow): ChunkView => ({
   end_offset: c.end_offset,
   char_count: c.text.length,
   metadata: c.metadata,
+  parsed_by: c.parsed_by,
+  chunked_by: c.chunked_by,
   text: c.text,
 });

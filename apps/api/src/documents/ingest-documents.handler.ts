@@ -1,7 +1,9 @@
 import {
+  chunkerFor,
   documentDecider,
   documentStream,
   NotFoundError,
+  parserFor,
   projectDecider,
   projectStream,
   type ChunkRecord,
@@ -86,6 +88,8 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
           sizeBytes: file.content.length,
           chunkSize: chunking.chunkSize,
           chunkOverlap: chunking.chunkOverlap,
+          parsedBy: parserFor(contentType),
+          chunkedBy: chunkerFor(contentType),
           chunks: records,
           now: this.clock.now().toISOString(),
         },

@@ -1,6 +1,7 @@
 import { ConcurrencyError } from '../errors';
 import type { Decider } from '../shared/decider';
 import type { ChunkRecord, DocumentEvent } from './document.events';
+import { DOCUMENT_SCHEMA_VERSIONS } from './document.upcasters';
 
 export interface IngestDocument {
   readonly type: 'IngestDocument';
@@ -11,6 +12,8 @@ export interface IngestDocument {
   readonly sizeBytes: number;
   readonly chunkSize: number;
   readonly chunkOverlap: number;
+  readonly parsedBy: string;
+  readonly chunkedBy: string;
   readonly chunks: readonly ChunkRecord[];
   readonly now: string;
 }
@@ -30,4 +33,5 @@ export const documentDecider: Decider<DocumentCommand, DocumentState, DocumentEv
     return [{ type: 'DocumentIngested', data: { ...data, ingestedAt: now } }];
   },
   evolve: (state) => ({ ...state, exists: true }),
+  schemaVersions: DOCUMENT_SCHEMA_VERSIONS,
 };

@@ -5,9 +5,22 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
   if (event.type === 'DocumentIngested') {
     const d = dataOf<DocumentIngested['data']>(event);
     await tx.query(
-      `INSERT INTO ${t.documents} (id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
-      [d.documentId, d.projectId, d.fileName, d.contentType, d.sizeBytes, d.chunks.length, d.chunkSize, d.chunkOverlap, d.ingestedAt],
+      `INSERT INTO ${t.documents} (id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, created_at,
+         parsed_by, chunked_by)
+       VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+      [
+        d.documentId,
+        d.projectId,
+        d.fileName,
+        d.contentType,
+        d.sizeBytes,
+        d.chunks.length,
+        d.chunkSize,
+        d.chunkOverlap,
+        d.ingestedAt,
+        d.parsedBy,
+        d.chunkedBy,
+      ],
     );
     await tx.query(
       `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, metadata, created_at)

@@ -13,6 +13,9 @@ export interface DocumentRow {
   readonly chunk_size: number;
   readonly chunk_overlap: number;
   readonly created_at: string;
+  /** The parser that read the file and the chunker that split it, as the upload recorded them. */
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
 export interface ChunkRow {
@@ -27,15 +30,17 @@ export interface ChunkRow {
   readonly end_offset: number;
   readonly metadata: Record<string, unknown>;
   readonly file_name: string;
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
-const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name`;
+const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name, d.parsed_by, d.chunked_by`;
 const CHUNK_FROM = `${t.chunks} c JOIN ${t.documents} d ON d.id = c.document_id`;
 
 export const findDocument = async (sql: SqlExecutor, id: string): Promise<DocumentRow | null> =>
   (
     await sql.query<DocumentRow>(
-      `SELECT id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, ${iso('created_at')} FROM ${t.documents} WHERE id = $1`,
+      `SELECT id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, ${iso('created_at')}, parsed_by, chunked_by FROM ${t.documents} WHERE id = $1`,
       [id],
     )
   ).rows[0] ?? null;

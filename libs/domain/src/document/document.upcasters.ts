@@ -1,0 +1,16 @@
+import type { StoredEvent } from '../shared/decider';
+import { chunkerFor, parserFor } from './document-processing';
+import type { DocumentEvent, DocumentIngested } from './document.events';
+
+/** The schema each document event type is written with now. */
+export const DOCUMENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DocumentEvent['type'], number>>> = { DocumentIngested: 2 };
+
+/**
+ * Reads a document event of any schema as the current one. Schema 1 did not say what parsed and chunked the
+ * document; the builds that wrote it chose both by content type, as this one does.
+ */
+export const upcastDocumentEvent = (event: StoredEvent): DocumentEvent => {
+  if (event.type !== 'DocumentIngested' || event.schemaVersion >= 2) return event as unknown as DocumentEvent;
+  const data = event.data as Omit<DocumentIngested['data'], 'parsedBy' | 'chunkedBy'>;
+  return { type: 'DocumentIngested', data: { ...data, parsedBy: parserFor(data.contentType), chunkedBy: chunkerFor(data.contentType) } };
+};
