@@ -129,18 +129,22 @@ export interface SkippedEntry {
   readonly reason: string;
 }
 
+/** What a finished regeneration did not replace, entry by entry. */
+export interface RegenerationSkips {
+  readonly jobId: string;
+  /** Entries the job could not regenerate (the model failed, or every new version repeated another entry). */
+  readonly failed: readonly SkippedEntry[];
+  /**
+   * Schema 3: entries left as they were on purpose (`improve_quality` found no better version). Schema 2
+   * listed them under `failed`.
+   */
+  readonly kept: readonly SkippedEntry[];
+}
+
 export type DatasetRegenerationCompleted = DomainEvent<
   'DatasetRegenerationCompleted',
-  {
-    readonly jobId: string;
+  RegenerationSkips & {
     readonly regenerated: number;
-    /** Entries the job could not regenerate (the model failed, or every new version repeated another entry). */
-    readonly failed: readonly SkippedEntry[];
-    /**
-     * Schema 3: entries left as they were on purpose (`improve_quality` found no better version). Schema 2
-     * listed them under `failed`.
-     */
-    readonly kept: readonly SkippedEntry[];
     /** Schema 2: the dataset's version once the regenerated entries count (schema 3: unchanged when none was). */
     readonly datasetVersion: string;
     readonly completedAt: string;
@@ -150,13 +154,7 @@ export type DatasetRegenerationCompleted = DomainEvent<
 /** A regeneration that replaced nothing because every entry failed: the dataset and its version stay as they were. */
 export type DatasetRegenerationFailed = DomainEvent<
   'DatasetRegenerationFailed',
-  {
-    readonly jobId: string;
-    readonly error: string;
-    readonly failed: readonly SkippedEntry[];
-    readonly kept: readonly SkippedEntry[];
-    readonly failedAt: string;
-  }
+  RegenerationSkips & { readonly error: string; readonly failedAt: string }
 >;
 
 export type DatasetQualityAnalysed = DomainEvent<
