@@ -44,6 +44,8 @@ describe.each(testBackends())('documents and chunks API on %s', (backend) => {
             chunk_count: DIABETES_SECTIONS.length,
             content_sha256: createHash('sha256').update(content).digest('hex'),
             created_at: expect.stringMatching(ISO_TIME),
+            parsed_by: 'markdown',
+            chunked_by: 'markdown-headings',
           },
         ],
       });

@@ -21,7 +21,9 @@ import { datasetDecider, datasetStream, type DatasetState, type RequestGeneratio
 import { CommandRunner, PostgresEventStore } from '@compileo/event-store';
 import { PgliteSqlClient, runMigrations } from '@compileo/sql';
 import { ModelRegistry, type ResolvedModel, type ModelProvider, type SourceChunk } from '@compileo/generation';
-import { systemClock } from '@compileo/platform';
+import { loadConfig, systemClock } from '@compileo/platform';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LIVE_TABLES, readModelMigrations } from '@compileo/read-models';
 import { drawItems } from '../../libs/jobs/src/pipeline/draw-items';
 import { GenerationJobProcessor } from '../../libs/jobs/src/generation/generation-job.processor';
@@ -187,7 +189,9 @@ const benchProcessor = async (db: Db, s: Setting, provider: ModelProvider): Prom
   const command = request(datasetId, chunkIds, s, provider.name);
   await runner.run(datasetStream(datasetId), datasetDecider, command);
   // A fresh runner, so the job starts with a cold state cache, as a worker picking the job up would.
-  const processor = new GenerationJobProcessor(new CommandRunner(store), models, sql, systemClock);
+  // The finished dataset's files (output_dir) go to a scratch folder, as they would to DATA_DIR/exports.
+  const config = loadConfig({ LOG_LEVEL: 'error', DATA_DIR: join(tmpdir(), 'compileo-bench') });
+  const processor = new GenerationJobProcessor(new CommandRunner(store), models, sql, systemClock, config);
   const started = performance.now();
   await processor.run({ jobId: command.jobId, datasetId, kind: 'generation' }, new AbortController().signal, async () => undefined);
   const wallMs = performance.now() - started;

@@ -101,6 +101,8 @@ export interface EntryView {
   readonly instruction?: string;
   readonly input?: string;
   readonly output?: string;
+  readonly feedback: readonly { feedback_type: string; comments: string | null; rating: number | null; actor: string }[];
+  readonly ratings: { feedback_count: number; rating_count: number; rating_mean: number | null };
 }
 
 export interface EntryPage {

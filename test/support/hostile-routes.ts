@@ -84,6 +84,12 @@ export const ROUTES: readonly RouteSpec[] = [
     body: (ids) => ({ entry_ids: [ids.entry], feedback_type: 'quality_issue', comments: 'c', rating: 3 }),
   },
   {
+    method: 'get',
+    path: '/api/v1/datasets/:dataset_id/feedback',
+    params: { dataset_id: 'dataset' },
+    query: ['page', 'per_page', 'entry_id'],
+  },
+  {
     method: 'post',
     path: '/api/v1/datasets/:dataset_id/regenerate',
     params: { dataset_id: 'dataset' },

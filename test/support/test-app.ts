@@ -28,9 +28,12 @@ export const isolatedEnvironment = async (backend: Backend): Promise<{ env: Reco
   }
   const url = testDatabaseUrl()!;
   const schema = uniqueSchemaName();
+  // No database under it, but finished datasets' files (output_dir) are written to DATA_DIR/exports/.
+  const dir = await mkdtemp(join(tmpdir(), 'compileo-test-'));
   return {
-    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, DATA_DIR: dir },
     cleanup: async () => {
+      await rm(dir, { recursive: true, force: true });
       const client = new Client({ connectionString: url });
       await client.connect();
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

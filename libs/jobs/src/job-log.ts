@@ -60,3 +60,9 @@ export const logJobCompleted = (job: LoggedJob, counts: Record<string, number>):
 
 export const logJobFailed = (job: LoggedJob, reason: string): void =>
   logger.log(fields(job, 'failed', { reason, duration_ms: durationMs(job) }), `${job.kind} job ${job.jobId} failed: ${reason}`);
+
+/** The finished dataset's files went to (or could not be written to) its `output_dir`. */
+export const logExported = (job: LoggedJob, files: readonly string[] | null, reason?: string): void =>
+  files
+    ? logger.log(fields(job, 'exported', { files }), `${job.kind} job ${job.jobId} wrote ${files.length} file(s) to its output_dir`)
+    : logger.error(fields(job, 'export_failed', { reason }), `${job.kind} job ${job.jobId} could not write its output_dir: ${reason}`);

@@ -1,4 +1,4 @@
-export { loadConfig, type AppConfig } from './app-config';
+export { APP_CONFIG, loadConfig, type AppConfig } from './app-config';
 export { CLOCK, systemClock, type Clock } from './clock';
 export { openDatabase } from './database';
 export { PlatformModule } from './platform.module';

@@ -9,3 +9,4 @@ export { type JobRow, type JobTimingRow } from './queries/jobs.queries';
 export { type DatasetRow, type QualitySummary } from './queries/datasets.queries';
 export { ENTRY_SORTS, type EntryRow } from './queries/entries.queries';
 export * from './query-services';
+export { type FeedbackRow, type RatingAggregate } from './queries/feedback.queries';

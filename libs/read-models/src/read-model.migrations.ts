@@ -1,6 +1,7 @@
 import type { Migration } from '@compileo/sql';
 import { findAgainDdl } from './find-again.schema';
 import { CHECKPOINTS_DDL, readModelDdl } from './read-model.schema';
+import { reviewAndProvenanceDdl } from './review-and-provenance.schema';
 import { LIVE_TABLES, type Tables } from './tables';
 
 /**
@@ -11,6 +12,7 @@ import { LIVE_TABLES, type Tables } from './tables';
 export const READ_MODEL_STEPS: readonly { readonly id: string; readonly ddl: (tables: Tables) => string }[] = [
   { id: '101_read_models', ddl: readModelDdl },
   { id: '102_find_again', ddl: findAgainDdl },
+  { id: '103_review_and_provenance', ddl: reviewAndProvenanceDdl },
 ];
 
 export const readModelMigrations: readonly Migration[] = READ_MODEL_STEPS.map((step, i) => ({

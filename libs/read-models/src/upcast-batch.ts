@@ -17,7 +17,7 @@ const stored = (event: RecordedEvent): StoredEvent => ({
 
 /**
  * Reads every event of a batch as its current schema, so projections only ever apply recorded outcomes.
- * An older dataset event gets its outcome from the dataset as it stood before it: the stream's prefix
+ * A document event needs nothing else. An older dataset event gets its outcome from the dataset as it stood before it: the stream's prefix
  * is folded once, then carried along the batch. Logs written by the current build never take this path.
  * A document event needs nothing but itself.
  */

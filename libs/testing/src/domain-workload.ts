@@ -208,6 +208,8 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             sizeBytes: offset,
             chunkSize: 1000,
             chunkOverlap: 100,
+            parsedBy: 'markdown',
+            chunkedBy: 'markdown-headings',
             chunks,
             contentSha256: createHash('sha256')
               .update(chunks.map((c) => c.text).join('\n'))
@@ -384,6 +386,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             changes,
             feedback: random.chance(0.4) ? 'fixed wording' : null,
             expectedVersion,
+            score: changes.answer !== undefined ? { qualityScore: 0.5, qualityComponents: { grounding: 0.5 } } : null,
             actor: 'editor',
             now: now(),
           };
@@ -452,7 +455,7 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
           const failed = job.entryIds.filter((id) => !job.done.has(id)).map((entryId) => ({ entryId, reason: 'model refused' }));
           return runDataset(
             dataset,
-            { type: 'CompleteRegeneration', jobId: job.jobId, failed, report: null, now: now() },
+            { type: 'CompleteRegeneration', jobId: job.jobId, failed, kept: [], report: null, now: now() },
             `${job.jobId}:complete`,
           );
         }),

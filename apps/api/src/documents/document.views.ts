@@ -13,6 +13,9 @@ export interface DocumentView {
   /** SHA-256 of the uploaded bytes, which duplicate uploads are recognised by; null for documents recorded before it was. */
   readonly content_sha256: string | null;
   readonly created_at: string;
+  /** What really parsed and chunked it: built-in libraries chosen by file type (no model does either). */
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
 /** `POST /documents` and `/documents/upload`: the documents recorded, in file order. */
@@ -36,6 +39,8 @@ export interface ChunkView {
   readonly end_offset: number;
   readonly char_count: number;
   readonly metadata: Record<string, unknown>;
+  readonly parsed_by: string;
+  readonly chunked_by: string;
   readonly text: string;
 }
 
@@ -56,6 +61,8 @@ export const documentView = (d: DocumentRow): DocumentView => ({
   chunk_count: d.chunk_count,
   content_sha256: d.content_sha256,
   created_at: d.created_at,
+  parsed_by: d.parsed_by,
+  chunked_by: d.chunked_by,
 });
 
 export const chunkView = (c: ChunkRow): ChunkView => ({
@@ -70,5 +77,7 @@ export const chunkView = (c: ChunkRow): ChunkView => ({
   end_offset: c.end_offset,
   char_count: c.text.length,
   metadata: c.metadata,
+  parsed_by: c.parsed_by,
+  chunked_by: c.chunked_by,
   text: c.text,
 });

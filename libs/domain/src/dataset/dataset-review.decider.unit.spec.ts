@@ -12,6 +12,7 @@ describe('dataset decider: review and regeneration', () => {
       changes: { answer: 'better' },
       feedback: null,
       expectedVersion: null,
+      score: null,
       actor: 'alice',
       now: NOW,
       ...overrides,
@@ -37,6 +38,34 @@ describe('dataset decider: review and regeneration', () => {
       expect(s.state.version).toBe('1.0.2');
       expect(s.state.entries.get('entry_2')).toMatchObject({ version: 3, content: { question: 'Q2?', answer: 'A2', category: 'Alpha' } });
       expect(s.state.entries.get('entry_1')?.version).toBe(1);
+    });
+
+    it('records the score of the new content, drops the provenance of the replaced text and says who edited it', () => {
+      const s = generating();
+      const provenance = { source_sentences: ['x.'], sentence_indexes: [0], char_offsets: [[0, 2]] };
+      s.run(recordChunk(0, [item('q1', { metadata: { model: 'extractive', ...provenance } })]));
+      const score = { qualityScore: 0.42, qualityComponents: { grounding: 0.1 } };
+      const edited = only(s.run(edit({ entryId: 'entry_1', changes: { answer: 'new' }, score })), 'DatasetEntryEdited');
+      expect(edited.data.content).toMatchObject({ answer: 'new', qualityScore: 0.42, qualityComponents: { grounding: 0.1 } });
+      expect(edited.data.content.metadata).toEqual({
+        model: 'extractive',
+        edited_by: 'alice',
+        edited_at: NOW,
+        edited_fields: ['answer'],
+        model_quality_score: 0.9,
+      });
+      const again = only(s.run(edit({ entryId: 'entry_1', changes: { question: 'Q?' }, score: null })), 'DatasetEntryEdited');
+      expect(again.data.content).toMatchObject({ qualityScore: null, metadata: { model_quality_score: 0.9, edited_fields: ['question'] } });
+    });
+
+    it('feedback alone leaves the content, its score and its provenance as they were', () => {
+      const s = ready();
+      const before = s.state.entries.get('entry_2')!.content;
+      const event = only(
+        s.run(edit({ changes: {}, feedback: 'fine', score: { qualityScore: 0, qualityComponents: {} } })),
+        'DatasetEntryEdited',
+      );
+      expect(event.data.content).toEqual(before);
     });
 
     it('without an expected version always applies', () => {
@@ -164,6 +193,7 @@ describe('dataset decider: review and regeneration', () => {
         changes: { answer: 'edited' },
         feedback: null,
         expectedVersion: 1,
+        score: null,
         actor: 'a',
         now: NOW,
       });
@@ -186,12 +216,19 @@ describe('dataset decider: review and regeneration', () => {
       expect(s.state.version).toBe('1.0.1');
 
       const completed = only(
-        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW }),
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept: [], report: null, now: NOW }),
         'DatasetRegenerationCompleted',
       );
-      expect(completed.data).toEqual({ jobId: 'regenerate_1', regenerated: 2, failed: [], datasetVersion: '1.0.2', completedAt: NOW });
+      expect(completed.data).toEqual({
+        jobId: 'regenerate_1',
+        regenerated: 2,
+        failed: [],
+        kept: [],
+        datasetVersion: '1.0.2',
+        completedAt: NOW,
+      });
       expect(s.state.version).toBe('1.0.2');
-      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], report: null, now: NOW })).toEqual([]);
+      expect(s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept: [], report: null, now: NOW })).toEqual([]);
       expect(s.run(regenerated('entry_2', 'after completion'))).toEqual([]);
       expect(s.state.version).toBe('1.0.2');
     });
@@ -205,12 +242,47 @@ describe('dataset decider: review and regeneration', () => {
           type: 'CompleteRegeneration',
           jobId: 'regenerate_1',
           failed: [{ entryId: 'entry_2', reason: 'model refused' }],
+          kept: [],
           report: null,
           now: NOW,
         }),
         'DatasetRegenerationCompleted',
       );
       expect(completed.data).toMatchObject({ regenerated: 1, failed: [{ entryId: 'entry_2', reason: 'model refused' }] });
+    });
+
+    it('a regeneration whose every entry failed is DatasetRegenerationFailed: the job finishes, the version stays', () => {
+      const s = ready();
+      s.run(request(['entry_1', 'entry_2']));
+      const failed = [
+        { entryId: 'entry_1', reason: 'model refused' },
+        { entryId: 'entry_2', reason: 'timeout' },
+      ];
+      const event = only(
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed, kept: [], report: { x: 1 }, now: NOW }),
+        'DatasetRegenerationFailed',
+      );
+      expect(event.data).toEqual({
+        jobId: 'regenerate_1',
+        error: 'every entry failed to regenerate (2 of 2); first: entry_1: model refused',
+        failed,
+        kept: [],
+        failedAt: NOW,
+      });
+      expect(s.state.version).toBe('1.0.0');
+      expect(s.state.jobs.get('regenerate_1')?.finished).toBe(true);
+    });
+
+    it('a regeneration that kept every entry on purpose completes without a new version, listing them under kept', () => {
+      const s = ready();
+      s.run(request(['entry_1']));
+      const kept = [{ entryId: 'entry_1', reason: 'kept the current version: no candidate scored above its 0.9' }];
+      const event = only(
+        s.run({ type: 'CompleteRegeneration', jobId: 'regenerate_1', failed: [], kept, report: null, now: NOW }),
+        'DatasetRegenerationCompleted',
+      );
+      expect(event.data).toMatchObject({ regenerated: 0, failed: [], kept, datasetVersion: '1.0.0' });
+      expect(s.state.version).toBe('1.0.0');
     });
 
     it('a regenerated entry replaces its duplicate key: the old content is no longer a duplicate, the new one is', () => {
@@ -231,6 +303,7 @@ describe('dataset decider: review and regeneration', () => {
         changes: { category: 'Beta' },
         feedback: null,
         expectedVersion: 1,
+        score: null,
         actor: 'a',
         now: NOW,
       });

@@ -1,4 +1,5 @@
-import type { DatasetGenerationRequested } from './dataset.events';
+import type { DatasetGenerationRequested, SkippedEntry } from './dataset.events';
+import type { EditScore } from './entry-edit';
 import type {
   BenchmarkResult,
   EntryContent,
@@ -53,6 +54,8 @@ export interface EditEntry {
   readonly changes: { readonly question?: string; readonly answer?: string; readonly category?: string };
   readonly feedback: string | null;
   readonly expectedVersion: number | null;
+  /** The score of the edited content, computed by the handler (the scorer is not part of the domain). */
+  readonly score: EditScore | null;
   readonly actor: string;
   readonly now: string;
 }
@@ -78,7 +81,8 @@ export interface RecordRegeneratedEntry {
 export interface CompleteRegeneration {
   readonly type: 'CompleteRegeneration';
   readonly jobId: string;
-  readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
+  readonly failed: readonly SkippedEntry[];
+  readonly kept: readonly SkippedEntry[];
   readonly report: QualityReport | null;
   readonly now: string;
 }

@@ -4,7 +4,7 @@ import { bumpPatch } from './dataset-version';
 import type { DatasetCommand } from './dataset.commands';
 import { DATASET_SCHEMA_VERSIONS, type DatasetEvent } from './dataset.events';
 import { upcastDatasetEvent } from './dataset.upcasters';
-import { applyEdit, changesAnything } from './entry-edit';
+import { changesAnything, editedContent } from './entry-edit';
 import type { GenerationResultSummary } from './dataset.types';
 import { evolveDataset, initialDatasetState, type DatasetState, type JobProgress } from './dataset.state';
 import { decideRecordChunk } from './record-chunk.decide';
@@ -87,7 +87,9 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
             changes: command.changes,
             feedback: command.feedback,
             version: entry.version + (changed ? 1 : 0),
-            content: applyEdit(entry.content, command.changes),
+            content: changed
+              ? editedContent(entry.content, { changes: command.changes, score: command.score, actor: command.actor, at: command.now })
+              : entry.content,
             datasetVersion: changed ? bumpPatch(state.version) : state.version,
             actor: command.actor,
             editedAt: command.now,
@@ -147,13 +149,20 @@ const decide = (command: DatasetCommand, state: DatasetState): readonly DatasetE
     case 'CompleteRegeneration': {
       const job = state.jobs.get(command.jobId);
       if (!job || job.finished) return [];
+      const { failed, kept } = command;
+      if (job.done.size === 0 && failed.length > 0) {
+        const error = `every entry failed to regenerate (${failed.length} of ${job.entryIds.length}); first: ${failed[0].entryId}: ${failed[0].reason}`;
+        return [{ type: 'DatasetRegenerationFailed', data: { jobId: command.jobId, error, failed, kept, failedAt: command.now } }];
+      }
+      // Only replaced entries make a new version: a job that kept every entry leaves the dataset as it was.
       const completed: DatasetEvent = {
         type: 'DatasetRegenerationCompleted',
         data: {
           jobId: command.jobId,
           regenerated: job.done.size,
-          failed: command.failed,
-          datasetVersion: bumpPatch(state.version),
+          failed,
+          kept,
+          datasetVersion: job.done.size > 0 ? bumpPatch(state.version) : state.version,
           completedAt: command.now,
         },
       };

@@ -136,6 +136,7 @@ describe('dataset decider', () => {
         changes: { question: 'edited question' },
         feedback: null,
         expectedVersion: 1,
+        score: null,
         actor: 'a',
         now: NOW,
       });

@@ -123,16 +123,38 @@ export type DatasetEntryRegenerated = DomainEvent<
   }
 >;
 
+/** An entry a regeneration did not replace, and why. */
+export interface SkippedEntry {
+  readonly entryId: string;
+  readonly reason: string;
+}
+
+/** What a finished regeneration did not replace, entry by entry. */
+export interface RegenerationSkips {
+  readonly jobId: string;
+  /** Entries the job could not regenerate (the model failed, or every new version repeated another entry). */
+  readonly failed: readonly SkippedEntry[];
+  /**
+   * Schema 3: entries left as they were on purpose (`improve_quality` found no better version). Schema 2
+   * listed them under `failed`.
+   */
+  readonly kept: readonly SkippedEntry[];
+}
+
 export type DatasetRegenerationCompleted = DomainEvent<
   'DatasetRegenerationCompleted',
-  {
-    readonly jobId: string;
+  RegenerationSkips & {
     readonly regenerated: number;
-    readonly failed: readonly { readonly entryId: string; readonly reason: string }[];
-    /** Schema 2: the dataset's version once the regenerated entries count. */
+    /** Schema 2: the dataset's version once the regenerated entries count (schema 3: unchanged when none was). */
     readonly datasetVersion: string;
     readonly completedAt: string;
   }
+>;
+
+/** A regeneration that replaced nothing because every entry failed: the dataset and its version stay as they were. */
+export type DatasetRegenerationFailed = DomainEvent<
+  'DatasetRegenerationFailed',
+  RegenerationSkips & { readonly error: string; readonly failedAt: string }
 >;
 
 export type DatasetQualityAnalysed = DomainEvent<
@@ -178,6 +200,7 @@ export type DatasetEvent =
   | DatasetRegenerationRequested
   | DatasetEntryRegenerated
   | DatasetRegenerationCompleted
+  | DatasetRegenerationFailed
   | DatasetJobCancelled
   | DatasetQualityAnalysed
   | DatasetBenchmarkRecorded;
@@ -193,6 +216,7 @@ export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
   'DatasetRegenerationRequested',
   'DatasetEntryRegenerated',
   'DatasetRegenerationCompleted',
+  'DatasetRegenerationFailed',
   'DatasetJobCancelled',
   'DatasetQualityAnalysed',
   'DatasetBenchmarkRecorded',
@@ -201,7 +225,7 @@ export const DATASET_EVENT_TYPES: readonly DatasetEvent['type'][] = [
 /** The schema version each dataset event type is written with now; an upcaster reads every older one. */
 export const DATASET_SCHEMA_VERSIONS: Readonly<Partial<Record<DatasetEvent['type'], number>>> = {
   DatasetEntryEdited: 2,
-  DatasetRegenerationCompleted: 2,
+  DatasetRegenerationCompleted: 3,
   DatasetJobCancelled: 2,
 };
 

@@ -169,6 +169,8 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const jobs = withJob(state, event.data.jobId, (j) => ({ ...j, finished: true }));
       return { ...state, status: event.data.kind === 'generation' ? 'cancelled' : state.status, version: event.data.datasetVersion, jobs };
     }
+    case 'DatasetRegenerationFailed':
+      return { ...state, jobs: withJob(state, event.data.jobId, (job) => ({ ...job, finished: true })) };
     case 'DatasetRegenerationCompleted':
       return {
         ...state,

@@ -12,6 +12,7 @@ type V1<E extends DatasetEvent, K extends keyof E['data']> = Omit<E['data'], K>;
  * were in force when they were written.
  */
 export const upcastDatasetEvent = (event: StoredEvent, before: DatasetState): DatasetEvent => {
+  if (event.type === 'DatasetRegenerationCompleted' && event.schemaVersion === 2) return keptApart(event.data as V2RegenerationCompleted);
   if (event.schemaVersion >= 2) return event as unknown as DatasetEvent;
   switch (event.type) {
     case 'DatasetEntryEdited': {
@@ -28,8 +29,8 @@ export const upcastDatasetEvent = (event: StoredEvent, before: DatasetState): Da
       };
     }
     case 'DatasetRegenerationCompleted': {
-      const data = event.data as V1<DatasetRegenerationCompleted, 'datasetVersion'>;
-      return { type: 'DatasetRegenerationCompleted', data: { ...data, datasetVersion: bumpPatch(before.version) } };
+      const data = event.data as V1<DatasetRegenerationCompleted, 'datasetVersion' | 'kept'>;
+      return keptApart({ ...data, datasetVersion: bumpPatch(before.version) });
     }
     case 'DatasetJobCancelled': {
       const data = event.data as V1<DatasetJobCancelled, 'datasetVersion'>;
@@ -40,6 +41,21 @@ export const upcastDatasetEvent = (event: StoredEvent, before: DatasetState): Da
       return event as unknown as DatasetEvent;
   }
 };
+
+type V2RegenerationCompleted = V1<DatasetRegenerationCompleted, 'kept'>;
+
+/** How schema 1 and 2 worded an entry that `improve_quality` kept as it was (they listed it under `failed`). */
+const KEPT_REASON = 'kept the current version';
+
+/** Schema 2 → 3: entries kept on purpose move from `failed` to `kept`; the recorded version stays. */
+const keptApart = (data: V2RegenerationCompleted): DatasetRegenerationCompleted => ({
+  type: 'DatasetRegenerationCompleted',
+  data: {
+    ...data,
+    failed: data.failed.filter((f) => !f.reason.startsWith(KEPT_REASON)),
+    kept: data.failed.filter((f) => f.reason.startsWith(KEPT_REASON)),
+  },
+});
 
 /** Only for an edit of an entry the log never had, which no build wrote. */
 const EMPTY_CONTENT = {

@@ -2,7 +2,7 @@ import { ConcurrencyError } from '../errors';
 import type { Decider } from '../shared/decider';
 import { DuplicateDocumentError, sameContent } from './document-content';
 import type { ChunkRecord, DocumentEvent } from './document.events';
-import { upcastDocumentEvent } from './document.upcasters';
+import { DOCUMENT_SCHEMA_VERSIONS, upcastDocumentEvent } from './document.upcasters';
 
 export interface IngestDocument {
   readonly type: 'IngestDocument';
@@ -13,6 +13,8 @@ export interface IngestDocument {
   readonly sizeBytes: number;
   readonly chunkSize: number;
   readonly chunkOverlap: number;
+  readonly parsedBy: string;
+  readonly chunkedBy: string;
   readonly chunks: readonly ChunkRecord[];
   /** SHA-256 (hex) of the uploaded bytes. */
   readonly contentSha256: string;
@@ -47,5 +49,5 @@ export const documentDecider: Decider<DocumentCommand, DocumentState, DocumentEv
   },
   evolve,
   evolveStored: (state, event) => evolve(state, upcastDocumentEvent(event)),
-  schemaVersions: { DocumentIngested: 2 },
+  schemaVersions: DOCUMENT_SCHEMA_VERSIONS,
 };

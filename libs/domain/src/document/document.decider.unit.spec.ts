@@ -20,6 +20,8 @@ const ingest: IngestDocument = {
   sizeBytes: 42,
   chunkSize: 1000,
   chunkOverlap: 100,
+  parsedBy: 'markdown',
+  chunkedBy: 'markdown-headings',
   chunks: [
     { chunkId: 'c1', index: 0, text: '# A\nalpha', heading: 'A', headingPath: ['A'], startOffset: 0, endOffset: 9, metadata: {} },
     {

@@ -23,6 +23,9 @@ export type DocumentIngested = DomainEvent<
     readonly sizeBytes: number;
     readonly chunkSize: number;
     readonly chunkOverlap: number;
+    /** Schema 2: the parser that read the file (e.g. `pdf-parse`) and the chunker that split it (e.g. `markdown-headings`). */
+    readonly parsedBy: string;
+    readonly chunkedBy: string;
     readonly chunks: readonly ChunkRecord[];
     /**
      * SHA-256 (hex) of the uploaded bytes: what content equality is decided on (`sameContent`). Schema 2;

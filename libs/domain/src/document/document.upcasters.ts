@@ -1,9 +1,20 @@
 import type { StoredEvent } from '../shared/decider';
+import { chunkerFor, parserFor } from './document-processing';
 import type { DocumentEvent, DocumentIngested } from './document.events';
 
-/** Reads a document event of any schema as the current one: schema 1 recorded no content hash. */
+/** The schema each document event type is written with now. */
+export const DOCUMENT_SCHEMA_VERSIONS: Readonly<Partial<Record<DocumentEvent['type'], number>>> = { DocumentIngested: 2 };
+
+/**
+ * Reads a document event of any schema as the current one. Schema 1 recorded no content hash (null: equal to
+ * nothing, so an old document is never called a duplicate), and did not say what parsed and chunked the
+ * document; the builds that wrote it chose both by content type, as this one does.
+ */
 export const upcastDocumentEvent = (event: StoredEvent): DocumentEvent => {
-  if (event.schemaVersion >= 2 || event.type !== 'DocumentIngested') return event as unknown as DocumentEvent;
-  const data = event.data as Omit<DocumentIngested['data'], 'contentSha256'>;
-  return { type: 'DocumentIngested', data: { ...data, contentSha256: null } };
+  if (event.type !== 'DocumentIngested' || event.schemaVersion >= 2) return event as unknown as DocumentEvent;
+  const data = event.data as Omit<DocumentIngested['data'], 'parsedBy' | 'chunkedBy' | 'contentSha256'>;
+  return {
+    type: 'DocumentIngested',
+    data: { ...data, contentSha256: null, parsedBy: parserFor(data.contentType), chunkedBy: chunkerFor(data.contentType) },
+  };
 };

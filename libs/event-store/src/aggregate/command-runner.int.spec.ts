@@ -23,6 +23,7 @@ const edit = (entryId: string, expectedVersion: number | null, answer = `edited 
   changes: { answer },
   feedback: null,
   expectedVersion,
+  score: null,
   actor: 'tester',
   now: NOW,
 });

@@ -51,11 +51,25 @@ export const negativesLine = (templateName: string, count: number, ratio: number
   }
 };
 
-const NEGATIVES_LINE = /^[ \t]*\{negatives\}[ \t]*\r?\n/gm;
+/** Placeholders that stand on a line of their own and take the line with them when they have nothing to say. */
+const OPTIONAL_LINES = ['negatives', 'extraction_rules'] as const;
 
-/** Fills the template; a `{negatives}` line with nothing to say is removed rather than left blank. */
+const optionalLine = (name: string): RegExp => new RegExp(`^[ \\t]*\\{${name}\\}[ \\t]*\\r?\\n`, 'gm');
+
+/** Fills the template; a `{negatives}` or `{extraction_rules}` line with nothing to say is removed rather than left blank. */
 const render = (template: string, vars: PromptVars): string =>
-  renderPrompt(vars.negatives ? template : template.replace(NEGATIVES_LINE, ''), vars);
+  renderPrompt(
+    OPTIONAL_LINES.reduce((t, name) => (vars[name] ? t : t.replace(optionalLine(name), '')), template),
+    vars,
+  );
+
+/** The `{extraction_rules}` line; empty for none, blank, or the contract's default value `default`. */
+export const extractionRulesLine = (rules: string | undefined): string => {
+  const text = nonBlank(rules);
+  return text === undefined || text.toLowerCase() === 'default'
+    ? ''
+    : `Extraction rules (follow them when choosing what to write about and how): ${text}`;
+};
 
 export const promptVars = (input: BuildPromptInput, templateName = 'qa_pairs'): PromptVars => {
   const p = input.parameters ?? {};
@@ -68,6 +82,7 @@ export const promptVars = (input: BuildPromptInput, templateName = 'qa_pairs'): 
     question_style: nonBlank(p.question_style) ?? PROMPT_DEFAULTS.question_style,
     answer_style: nonBlank(p.answer_style) ?? PROMPT_DEFAULTS.answer_style,
     categories: input.categories && input.categories.length > 0 ? input.categories.join(', ') : PROMPT_DEFAULTS.no_categories,
+    extraction_rules: extractionRulesLine(p.extraction_rules),
     negatives: negativesLine(templateName, input.count, p.negativity_ratio),
     chunk: input.chunkText,
   };

@@ -17,6 +17,23 @@ describe('buildPrompt', () => {
     );
   });
 
+  it('puts extraction_rules in every template, and in a custom prompt through {extraction_rules}; none leaves no line', () => {
+    const rules = 'only dosage and contraindications';
+    for (const mode of ['default', 'question', 'answer', 'summarization', 'instruction'] as const) {
+      expect(buildPrompt({ ...base, mode, parameters: { extraction_rules: rules } }).prompt).toContain(
+        `Extraction rules (follow them when choosing what to write about and how): ${rules}`,
+      );
+    }
+    const custom = buildPrompt({ ...base, customPrompt: 'Rules: {extraction_rules}\n{chunk}', parameters: { extraction_rules: rules } });
+    expect(custom.prompt).toContain(rules);
+    for (const none of [undefined, '  ', 'default']) {
+      const { prompt } = buildPrompt({ ...base, parameters: { extraction_rules: none } });
+      expect(prompt).not.toContain('Extraction rules');
+      expect(prompt).not.toContain('{extraction_rules}');
+      expect(prompt).toContain('Allowed categories: none given; use the topic of the text\n\nWrite exactly');
+    }
+  });
+
   it('uses parameters, with custom audience and purpose overriding', () => {
     const { prompt } = buildPrompt({
       ...base,

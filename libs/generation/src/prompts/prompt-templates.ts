@@ -1,6 +1,8 @@
 /**
  * The prompt templates generation really uses (also served by GET /config/default-prompts). Placeholders:
- * {count} {purpose} {audience} {domain} {complexity} {question_style} {answer_style} {categories} {negatives} {chunk}.
+ * {count} {purpose} {audience} {domain} {complexity} {question_style} {answer_style} {categories} {extraction_rules} {negatives} {chunk}.
+ * `{extraction_rules}` stands on its own line too: the project's or request's `extraction_rules` ("Extraction
+ * rules: ..."), dropped when there are none (absent, blank or the contract's `default`).
  * `{negatives}` stands on its own line: build-prompt fills it from negativity_ratio ("Make n of the count
  * items questions that the text does NOT answer; ...") and drops the line when there are none.
  * JSON examples use braces freely: only `{lower_snake}` names are placeholders, and unknown ones stay as is.
@@ -11,7 +13,8 @@ Domain: {domain}
 Complexity: {complexity}
 Question style: {question_style}
 Answer style: {answer_style}
-Allowed categories: {categories}`;
+Allowed categories: {categories}
+{extraction_rules}`;
 
 const RULES = `Use only the text below; never add outside knowledge. Give each item one category from the allowed
 list ("Other" if none fits) and a difficulty of beginner, intermediate, advanced or expert.`;

@@ -2,8 +2,8 @@ import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domai
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, ModelRegistry, type DuplicateIndex, type ModelProvider, type SourceChunk } from '@compileo/generation';
-import { CLOCK, type Clock } from '@compileo/platform';
-import { logChunkFailed, logJobCompleted, logJobFailed, logJobStarted } from '../job-log';
+import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@compileo/platform';
+import { logChunkFailed, logExported, logJobCompleted, logJobFailed, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { watchCancellation } from '../job-cancellation';
@@ -12,6 +12,7 @@ import { messageOf } from '../pipeline/draw-items';
 import { runPool } from '../pipeline/run-pool';
 import { SerialLock } from '../pipeline/serial-lock';
 import { loadSourceChunks } from '../pipeline/source-chunks';
+import { exportToFolder } from './export-to-folder';
 import { completeGeneration } from './job-completion';
 
 interface JobContext {
@@ -35,6 +36,7 @@ export class GenerationJobProcessor {
     private readonly models: ModelRegistry,
     @Inject(SQL_CLIENT) private readonly sql: SqlClient,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `claim` records this worker's attempt in the job stream; it is called only for an unfinished job. */
@@ -120,6 +122,12 @@ export class GenerationJobProcessor {
       return;
     }
     const completion = await completeGeneration(this.models, this.sql, state, signal);
+    // Before the completion is recorded, so that a client who sees `completed` finds the files. A disk that
+    // refuses them is logged; the dataset itself is complete and downloadable.
+    await exportToFolder(this.config.DATA_DIR, state, completion.splits).then(
+      (files) => logExported(trigger, files),
+      (error: unknown) => logExported(trigger, null, messageOf(error)),
+    );
     await this.runner.run(
       datasetStream(trigger.datasetId),
       datasetDecider,

@@ -13,7 +13,7 @@ import {
 } from '@compileo/generation';
 import { drawItems, messageOf, type Drawn } from './draw-items';
 import { toEntryContent } from './entry-content';
-import { judgeItems, sumCosts, withJudgeUsage, type Verdict } from './judge-items';
+import { judgeItems, sumCosts, withJudgeUsage, type JudgeOutcome } from './judge-items';
 import { withoutNul } from './without-nul';
 
 type Request = NonNullable<DatasetState['request']>;
@@ -64,7 +64,7 @@ export interface Draft {
 export interface DrawnChunk {
   readonly chunk: SourceChunk;
   readonly drawn: Drawn;
-  readonly verdicts: readonly (Verdict | null)[] | null;
+  readonly verdicts: readonly JudgeOutcome[] | null;
   readonly usage: Usage | null;
   readonly failure: string | null;
 }

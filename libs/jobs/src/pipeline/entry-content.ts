@@ -1,5 +1,6 @@
 import { difficultyForComplexity, type Difficulty, type EntryContent, type GeneratedItem, type GenerationConfig } from '@compileo/domain';
 import { combineScores, FALLBACK_CATEGORY, scoreItem, type SourceChunk } from '@compileo/generation';
+import { isJudgeFailure, type JudgeOutcome } from './judge-items';
 
 export interface ContentContext {
   readonly chunk: SourceChunk;
@@ -11,8 +12,8 @@ export interface ContentContext {
   readonly duplicate: boolean;
   /** This entry's share of the chunk's tokens, when the model reports usage. */
   readonly tokens: { readonly input_tokens: number; readonly output_tokens: number } | null;
-  /** The rubric judge's verdict on this item, when a judge model is configured. */
-  readonly judged?: { readonly score: number; readonly scores: Readonly<Record<string, number>> } | null;
+  /** The rubric judge's verdict on this item (or why it gave none), when a judge model is configured. */
+  readonly judged?: JudgeOutcome | null;
 }
 
 const prefixed = (prefix: string, scores: Readonly<Record<string, number>>): Record<string, number> =>
@@ -24,14 +25,23 @@ const categoryOf = (item: GeneratedItem, ctx: ContentContext): string => {
   return item.category ?? ctx.chunk.heading ?? 'General';
 };
 
+/** The heuristic score of an item against its chunk, at the dataset's target difficulty; null without `analyze_quality`. */
+export const heuristicScore = (
+  item: GeneratedItem,
+  chunkText: string,
+  config: GenerationConfig,
+  duplicate: boolean,
+): ReturnType<typeof scoreItem> | null =>
+  config.analyze_quality
+    ? scoreItem(item, chunkText, { targetDifficulty: difficultyForComplexity(config.parameters.complexity_level), duplicate })
+    : null;
+
 /** Turns a model item into an entry's content: category rules, difficulty, quality score and metadata. */
 export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryContent => {
-  const target = difficultyForComplexity(ctx.config.parameters.complexity_level);
-  const difficulty: Difficulty = item.difficulty ?? target;
-  const heuristic = ctx.config.analyze_quality
-    ? scoreItem(item, ctx.chunk.text, { targetDifficulty: target, duplicate: ctx.duplicate })
-    : null;
-  const judged = heuristic && ctx.judged ? ctx.judged : null;
+  const difficulty: Difficulty = item.difficulty ?? difficultyForComplexity(ctx.config.parameters.complexity_level);
+  const heuristic = heuristicScore(item, ctx.chunk.text, ctx.config, ctx.duplicate);
+  const failure = heuristic && isJudgeFailure(ctx.judged) ? ctx.judged.error : null;
+  const judged = heuristic && ctx.judged && !isJudgeFailure(ctx.judged) ? ctx.judged : null;
   const quality = heuristic && {
     score: judged ? combineScores(heuristic.score, judged.score) : heuristic.score,
     components: judged ? { ...heuristic.components, ...prefixed('judge_', judged.scores), judge: judged.score } : heuristic.components,
@@ -57,6 +67,8 @@ export const toEntryContent = (item: GeneratedItem, ctx: ContentContext): EntryC
       heading: ctx.chunk.heading,
       ...ctx.chunk.location,
       ...(ctx.tokens ? { usage: ctx.tokens } : {}),
+      // The score is the heuristic alone: the configured judge did not rate this entry.
+      ...(failure ? { judge_error: failure } : {}),
     },
   };
 };

@@ -10,7 +10,7 @@ import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ModelRegistry, type DuplicateIndex, type SourceChunk } from '@compileo/generation';
 import { CLOCK, type Clock } from '@compileo/platform';
-import { logChunkFailed, logJobCompleted, logJobStarted } from '../job-log';
+import { logChunkFailed, logJobCompleted, logJobFailed, logJobStarted } from '../job-log';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobTrigger } from '@compileo/bus';
 import { reportOf } from '../generation/job-completion';
@@ -34,6 +34,8 @@ interface Run {
   readonly index: DuplicateIndex;
   readonly signal: AbortSignal;
   readonly skipped: Skipped[];
+  /** Entries left as they were on purpose: `improve_quality` found no better version. Never failures. */
+  readonly kept: Skipped[];
   /** Per source chunk, the questions and answers of its entries: a new version should not repeat them. */
   readonly avoidByChunk: ReadonlyMap<string, readonly string[]>;
 }
@@ -72,6 +74,7 @@ export class RegenerationJobProcessor {
     await claim();
     logJobStarted(trigger, job.entryIds.length, job.done.size);
     const skipped: Skipped[] = [];
+    const kept: Skipped[] = [];
     const entries = job.entryIds
       .filter((id) => !job.done.has(id))
       .map((id) => state.entries.get(id))
@@ -83,7 +86,7 @@ export class RegenerationJobProcessor {
       const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
       const index = await entryIndex(state);
       const avoidByChunk = textsByChunk(state);
-      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped, avoidByChunk };
+      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped, kept, avoidByChunk };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
         this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
       );
@@ -102,13 +105,16 @@ export class RegenerationJobProcessor {
         type: 'CompleteRegeneration',
         jobId: trigger.jobId,
         failed: skipped,
+        kept,
         report: await reportOf(after),
         now: this.clock.now().toISOString(),
       },
       { idSeed: `${trigger.jobId}:complete`, metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: 'worker' } },
     );
     for (const s of skipped) logChunkFailed(trigger, s.entryId, s.reason);
-    logJobCompleted(trigger, { entries: job.entryIds.length, regenerated: entries.length - skipped.length, skipped: skipped.length });
+    const counts = { entries: job.entryIds.length, regenerated: entries.length - skipped.length - kept.length, skipped: skipped.length };
+    if (counts.regenerated === 0 && skipped.length > 0) logJobFailed(trigger, `every entry failed to regenerate (${skipped.length})`);
+    else logJobCompleted(trigger, { ...counts, kept: kept.length });
   }
 
   private async regenerate(ctx: Run, entry: EntryState, chunk: SourceChunk): Promise<void> {
@@ -140,7 +146,7 @@ export class RegenerationJobProcessor {
     const current = entry.content.qualityScore;
     if (!best) return void ctx.skipped.push({ entryId: entry.entryId, reason: 'the model produced no new version of this entry' });
     if (ctx.config.improve_quality && current !== null && best.qualityScore !== null && best.qualityScore < current) {
-      return void ctx.skipped.push({
+      return void ctx.kept.push({
         entryId: entry.entryId,
         reason: `kept the current version: no candidate scored above its ${current}`,
       });

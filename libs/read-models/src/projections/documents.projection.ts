@@ -5,8 +5,9 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
   if (event.type === 'DocumentIngested') {
     const d = dataOf<DocumentIngested['data']>(event);
     await tx.query(
-      `INSERT INTO ${t.documents} (id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, content_sha256, created_at)
-       VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO ${t.documents} (id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, content_sha256,
+         created_at, parsed_by, chunked_by)
+       VALUES ($1, $2, $3, $4, $5, 'processed', $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
       [
         d.documentId,
         d.projectId,
@@ -18,6 +19,8 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
         d.chunkOverlap,
         d.contentSha256,
         d.ingestedAt,
+        d.parsedBy,
+        d.chunkedBy,
       ],
     );
     await tx.query(

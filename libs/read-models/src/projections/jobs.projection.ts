@@ -1,14 +1,20 @@
 import type {
   DatasetChunkProcessed,
+  DatasetEntryRegenerated,
   DatasetGenerationCompleted,
   DatasetGenerationFailed,
   DatasetGenerationRequested,
   DatasetJobCancelled,
   DatasetRegenerationCompleted,
+  DatasetRegenerationFailed,
   DatasetRegenerationRequested,
+  EntryContent,
   JobClaimed,
 } from '@compileo/domain';
 import { dataOf, type ProjectionHandler } from './projection';
+
+/** Entries the judge could not rate, as the pipeline marked them (`metadata.judge_error`). */
+const judgeFailures = (entries: readonly EntryContent[]): number => entries.filter((e) => e.metadata.judge_error !== undefined).length;
 
 /** Job status rows: pending on request, running on claim, a step per chunk (or entry), then the outcome. */
 export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
@@ -49,7 +55,7 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
         `UPDATE ${t.jobs} SET steps_done = steps_done + 1, steps_failed = steps_failed + $2, last_step_at = $3,
            input_tokens = input_tokens + $4, output_tokens = output_tokens + $5,
            cost_usd = CASE WHEN $6::float8 IS NULL THEN cost_usd ELSE COALESCE(cost_usd, 0) + $6::float8 END,
-           invalid_items = invalid_items + $7, chunk_failures = chunk_failures || $8::jsonb WHERE id = $1`,
+           invalid_items = invalid_items + $7, chunk_failures = chunk_failures || $8::jsonb, judge_failures = judge_failures + $9 WHERE id = $1`,
         [
           d.jobId,
           d.failure ? 1 : 0,
@@ -59,13 +65,17 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
           d.usage?.costUsd ?? null,
           d.invalid.length,
           failure,
+          judgeFailures([...d.accepted, ...d.rejected]),
         ],
       );
       return;
     }
     case 'DatasetEntryRegenerated': {
-      const d = event.data as { jobId: string; regeneratedAt: string };
-      await tx.query(`UPDATE ${t.jobs} SET steps_done = steps_done + 1, last_step_at = $2 WHERE id = $1`, [d.jobId, d.regeneratedAt]);
+      const d = dataOf<DatasetEntryRegenerated['data']>(event);
+      await tx.query(
+        `UPDATE ${t.jobs} SET steps_done = steps_done + 1, last_step_at = $2, judge_failures = judge_failures + $3 WHERE id = $1`,
+        [d.jobId, d.regeneratedAt, judgeFailures([d.content])],
+      );
       return;
     }
     case 'DatasetGenerationCompleted': {
@@ -79,11 +89,28 @@ export const jobsProjection: ProjectionHandler = async (event, tx, t) => {
     }
     case 'DatasetRegenerationCompleted': {
       const d = dataOf<DatasetRegenerationCompleted['data']>(event);
-      const result = { dataset_id: datasetId, entries_regenerated: d.regenerated, failed: d.failed };
+      // `kept` only when there are any: the rows earlier builds projected had no such key.
+      const result = {
+        dataset_id: datasetId,
+        entries_regenerated: d.regenerated,
+        failed: d.failed,
+        ...(d.kept.length ? { kept: d.kept } : {}),
+      };
       await tx.query(`UPDATE ${t.jobs} SET status = 'completed', result = $2, finished_at = $3 WHERE id = $1`, [
         d.jobId,
         JSON.stringify(result),
         d.completedAt,
+      ]);
+      return;
+    }
+    case 'DatasetRegenerationFailed': {
+      const d = dataOf<DatasetRegenerationFailed['data']>(event);
+      const result = { dataset_id: datasetId, entries_regenerated: 0, failed: d.failed, kept: d.kept };
+      await tx.query(`UPDATE ${t.jobs} SET status = 'failed', result = $2, error = $3, finished_at = $4 WHERE id = $1`, [
+        d.jobId,
+        JSON.stringify(result),
+        d.error,
+        d.failedAt,
       ]);
       return;
     }

@@ -16,6 +16,9 @@ export interface DocumentRow {
   /** SHA-256 of the uploaded bytes; null for a document recorded before hashes were. */
   readonly content_sha256: string | null;
   readonly created_at: string;
+  /** The parser that read the file and the chunker that split it, as the upload recorded them. */
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
 export interface ChunkRow {
@@ -30,12 +33,14 @@ export interface ChunkRow {
   readonly end_offset: number;
   readonly metadata: Record<string, unknown>;
   readonly file_name: string;
+  readonly parsed_by: string;
+  readonly chunked_by: string;
 }
 
-const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name`;
+const CHUNK_COLUMNS = `c.id, c.document_id, c.project_id, c.chunk_index, c.text, c.heading, c.heading_path, c.start_offset, c.end_offset, c.metadata, d.file_name, d.parsed_by, d.chunked_by`;
 const CHUNK_FROM = `${t.chunks} c JOIN ${t.documents} d ON d.id = c.document_id`;
 
-const DOCUMENT_COLUMNS = `id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, content_sha256, ${iso('created_at')}`;
+const DOCUMENT_COLUMNS = `id, project_id, file_name, content_type, size_bytes, status, chunk_count, chunk_size, chunk_overlap, content_sha256, ${iso('created_at')}, parsed_by, chunked_by`;
 
 export const findDocument = async (sql: SqlExecutor, id: string): Promise<DocumentRow | null> =>
   (await sql.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM ${t.documents} WHERE id = $1`, [id])).rows[0] ?? null;

@@ -19,6 +19,8 @@ export interface JobRow {
   readonly output_tokens: string;
   readonly cost_usd: number | null;
   readonly invalid_items: number;
+  /** Entries the configured judge model could not rate (scored by the heuristic alone). */
+  readonly judge_failures: number;
   readonly chunk_failures: readonly { readonly chunk_index: number; readonly chunk_id: string; readonly reason: string }[];
   readonly started_at: string | null;
   /** The current attempt (after a restart, the resumed run): its start and the steps done before it. */
@@ -32,7 +34,7 @@ export interface JobRow {
 }
 
 const COLUMNS = `id, dataset_id, project_id, kind, status, total_steps, steps_done, steps_failed, attempts, input_tokens::text AS input_tokens,
-  output_tokens::text AS output_tokens, cost_usd, invalid_items, chunk_failures, ${iso('started_at')}, ${iso('attempt_started_at')}, steps_at_attempt,
+  output_tokens::text AS output_tokens, cost_usd, invalid_items, judge_failures, chunk_failures, ${iso('started_at')}, ${iso('attempt_started_at')}, steps_at_attempt,
   ${iso('last_step_at')}, ${iso('finished_at')}, result, error, ${iso('created_at')}`;
 
 export const findJob = async (sql: SqlExecutor, id: string): Promise<JobRow | null> =>

@@ -41,4 +41,9 @@ export class DocumentsQueries {
   projectChunkIds(projectId: string): Promise<string[]> {
     return projectChunkIds(this.sql, projectId);
   }
+
+  /** The text of one chunk, or null when there is no such chunk. */
+  async chunkText(chunkId: string): Promise<string | null> {
+    return (await chunksByIds(this.sql, [chunkId])).get(chunkId)?.text ?? null;
+  }
 }

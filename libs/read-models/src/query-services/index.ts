@@ -6,3 +6,4 @@ export * from './jobs.query-service';
 export * from './datasets.query-service';
 export * from './entries.query-service';
 export * from './read-model-queries.module';
+export * from './feedback.query-service';

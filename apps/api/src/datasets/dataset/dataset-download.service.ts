@@ -1,5 +1,5 @@
 import { SPLITS } from '@compileo/domain';
-import { contentTypeFor, datasetFileName, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
+import { contentTypeFor, datasetFilePlan, FORMAT_WRITERS, writeZip, type ExportFormat } from '@compileo/export';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { DatasetsQueries, EntriesQueries, type DatasetRow } from '@compileo/read-models';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -45,18 +45,16 @@ export class DatasetDownloadService {
 
   private async stream(dataset: DatasetRow, format: ExportFormat | undefined, res: Response): Promise<void> {
     const chosen = format ?? dataset.format_type;
-    const { writer, extension, contentType } = FORMAT_WRITERS[chosen];
+    const { writer, contentType } = FORMAT_WRITERS[chosen];
     const rows = (split: string | null) => exportRows(this.entries.stream(dataset.id, split));
-    // Fine-tuning formats say so in the name; the native ones keep the contract's `{name}_v{version}.{ext}`.
-    const native = chosen === 'jsonl' || chosen === 'parquet';
-    const base = datasetFileName(native ? dataset.name : `${dataset.name}_${chosen}`, dataset.version, extension).replace(/\.[^.]+$/, '');
-    if (!dataset.has_splits) {
-      this.headers(res, `${base}.${extension}`, contentType);
+    const plan = datasetFilePlan(dataset, chosen, dataset.has_splits ? SPLITS : null);
+    if (plan.archive === null) {
+      this.headers(res, plan.files[0].name, contentType);
       await writer(rows(null), res);
       res.end();
       return;
     }
-    const files = SPLITS.map((split) => ({ name: `${base}_${split}.${extension}`, write: (out: Writable) => writer(rows(split), out) }));
+    const files = plan.files.map(({ name, split }) => ({ name, write: (out: Writable) => writer(rows(split), out) }));
     const manifest = {
       dataset_id: dataset.id,
       name: dataset.name,
@@ -70,7 +68,7 @@ export class DatasetDownloadService {
       stream_revision: Number(dataset.revision),
       log_position: dataset.log_position,
     };
-    this.headers(res, `${base}.zip`, contentTypeFor('zip'));
+    this.headers(res, plan.archive, contentTypeFor('zip'));
     await writeZip(files, manifest, res);
   }
 

@@ -1,4 +1,4 @@
-import type { DatasetRow, EntryRow, QualitySummary } from '@compileo/read-models';
+import type { DatasetRow, EntryFeedback, EntryRow, QualitySummary } from '@compileo/read-models';
 import { entryView, type EntryView } from '../entries/entry.view';
 import { usageView, type UsageView } from './usage.view';
 
@@ -35,10 +35,11 @@ export const datasetView = (
   entries: readonly EntryRow[],
   quality: QualitySummary,
   splits: Record<string, number>,
+  feedback: ReadonlyMap<string, EntryFeedback>,
 ): DatasetView => ({
   id: d.id,
   name: d.name,
-  entries: entries.map(entryView),
+  entries: entries.map((e) => entryView(e, feedback.get(e.entry_id))),
   total_entries: d.total_entries,
   created_at: d.created_at,
   format_type: d.format_type,

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@compileo/domain';
-import { DatasetsQueries, EntriesQueries, ProjectsQueries, type DatasetRow } from '@compileo/read-models';
+import { DatasetsQueries, EntriesQueries, FeedbackQueries, ProjectsQueries, type DatasetRow } from '@compileo/read-models';
 import { EXPORT_FORMATS } from '@compileo/export';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -20,6 +20,7 @@ export class DatasetsController {
   constructor(
     private readonly datasets: DatasetsQueries,
     private readonly entries: EntriesQueries,
+    private readonly feedback: FeedbackQueries,
     private readonly downloads: DatasetDownloadService,
     private readonly projects: ProjectsQueries,
   ) {}
@@ -41,7 +42,16 @@ export class DatasetsController {
       limit: INLINE_ENTRIES,
       offset: 0,
     });
-    return datasetView(dataset, entries, await this.datasets.qualitySummary(dataset), await this.datasets.splitCounts(dataset));
+    return datasetView(
+      dataset,
+      entries,
+      await this.datasets.qualitySummary(dataset),
+      await this.datasets.splitCounts(dataset),
+      await this.feedback.forEntries(
+        dataset.id,
+        entries.map((e) => e.entry_id),
+      ),
+    );
   }
 
   /** `?format=jsonl|parquet|alpaca|sharegpt|openai`; the dataset's `format_type` by default. */

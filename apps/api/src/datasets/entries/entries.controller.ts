@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '@compileo/domain';
-import { DatasetsQueries, EntriesQueries } from '@compileo/read-models';
+import { DatasetsQueries, EntriesQueries, FeedbackQueries } from '@compileo/read-models';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
@@ -8,9 +8,22 @@ import { pageWindow } from '../../http/paging';
 import { parseInput } from '../../http/parse-input';
 import { Actor } from '../../http/request-actor';
 import { AddFeedbackCommand, EditEntryCommand, RequestRegenerationCommand } from './dataset-commands';
-import { editEntrySchema, entriesQuerySchema, feedbackSchema, ifMatchVersion, regenerateSchema } from './entries.schemas';
-import type { EntryEditedView, EntryPageView, FeedbackAcceptedView, RegenerationStartedView } from './entry-responses.view';
-import { entryView } from './entry.view';
+import {
+  editEntrySchema,
+  entriesQuerySchema,
+  feedbackQuerySchema,
+  feedbackSchema,
+  ifMatchVersion,
+  regenerateSchema,
+} from './entries.schemas';
+import type {
+  EntryEditedView,
+  EntryPageView,
+  FeedbackAcceptedView,
+  FeedbackPageView,
+  RegenerationStartedView,
+} from './entry-responses.view';
+import { entryView, feedbackItemView } from './entry.view';
 
 @Controller('api/v1/datasets')
 export class EntriesController {
@@ -18,6 +31,7 @@ export class EntriesController {
     private readonly commands: CommandBus,
     private readonly datasets: DatasetsQueries,
     private readonly entries: EntriesQueries,
+    private readonly feedbackQueries: FeedbackQueries,
   ) {}
 
   @Get(':dataset_id/entries')
@@ -33,7 +47,37 @@ export class EntriesController {
       ...pageWindow(q),
     });
     const { average_score, distribution } = await this.datasets.qualitySummary(dataset);
-    return { entries: entries.map(entryView), total, page: q.page, per_page: q.per_page, quality_summary: { average_score, distribution } };
+    const feedback = await this.feedbackQueries.forEntries(
+      datasetId,
+      entries.map((e) => e.entry_id),
+    );
+    return {
+      entries: entries.map((e) => entryView(e, feedback.get(e.entry_id))),
+      total,
+      page: q.page,
+      per_page: q.per_page,
+      quality_summary: { average_score, distribution },
+    };
+  }
+
+  /** Every piece of feedback on the dataset's entries (or one entry's, `?entry_id=`), paged, with per-entry rating aggregates. */
+  @Get(':dataset_id/feedback')
+  async listFeedback(@Param('dataset_id') param: string, @Query() query: unknown): Promise<FeedbackPageView> {
+    const q = parseInput(feedbackQuerySchema, query);
+    const datasetId = datasetIdOf(param);
+    if (!(await this.datasets.find(datasetId))) throw new NotFoundError('dataset', param);
+    const { feedback, total, entries } = await this.feedbackQueries.page(datasetId, q.entry_id ?? null, {
+      limit: q.per_page,
+      offset: (q.page - 1) * q.per_page,
+    });
+    return {
+      dataset_id: datasetId,
+      feedback: feedback.map((f) => ({ entry_id: f.entry_id, ...feedbackItemView(f) })),
+      total,
+      page: q.page,
+      per_page: q.per_page,
+      entries: Object.fromEntries(entries),
+    };
   }
 
   /** Partial edit; `expected_version` or `If-Match` makes it conditional (409 when stale). The new version is in `ETag`. */

@@ -17,6 +17,14 @@ export const entriesQuerySchema = z
   })
   .strict();
 
+export const feedbackQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    per_page: z.coerce.number().int().min(1).max(1000).default(100),
+    entry_id: entryId.optional(),
+  })
+  .strict();
+
 export const editEntrySchema = z
   .object({
     question: z.string().trim().min(1).max(20000).optional(),

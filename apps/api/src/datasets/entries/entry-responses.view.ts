@@ -1,5 +1,5 @@
-import type { QualitySummary } from '@compileo/read-models';
-import type { EntryView } from './entry.view';
+import type { QualitySummary, RatingAggregate } from '@compileo/read-models';
+import type { EntryView, FeedbackItemView } from './entry.view';
 
 /** `GET /{dataset_id}/entries`: one page, with the dataset's quality bands. */
 export interface EntryPageView {
@@ -25,4 +25,14 @@ export interface FeedbackAcceptedView {
 export interface RegenerationStartedView {
   readonly job_id: string;
   readonly message: string;
+}
+
+/** `GET /{dataset_id}/feedback`: one page of feedback, oldest first per entry, and each rated entry's aggregate. */
+export interface FeedbackPageView {
+  readonly dataset_id: string;
+  readonly feedback: readonly (FeedbackItemView & { readonly entry_id: string })[];
+  readonly total: number;
+  readonly page: number;
+  readonly per_page: number;
+  readonly entries: Readonly<Record<string, RatingAggregate>>;
 }

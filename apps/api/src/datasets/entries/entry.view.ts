@@ -1,4 +1,4 @@
-import type { EntryRow } from '@compileo/read-models';
+import { NO_FEEDBACK, type EntryFeedback, type EntryRow, type FeedbackRow, type RatingAggregate } from '@compileo/read-models';
 
 /** An entry as the contract shows it, plus its split, version, instruction-mode fields and (for rejected ones) the reason. */
 export interface EntryView {
@@ -17,9 +17,17 @@ export interface EntryView {
   readonly metadata: Record<string, unknown>;
   readonly status?: 'rejected';
   readonly rejection?: Record<string, unknown> | null;
+  /** What people said about the entry (feedback route and edit notes, oldest first), and its rating aggregate. */
+  readonly feedback: readonly FeedbackItemView[];
+  readonly ratings: RatingAggregate;
 }
 
-export const entryView = (e: EntryRow): EntryView => ({
+/** One piece of feedback as the API shows it. */
+export type FeedbackItemView = Omit<FeedbackRow, 'entry_id'>;
+
+export const feedbackItemView = ({ entry_id: _entry, ...item }: FeedbackRow): FeedbackItemView => item;
+
+export const entryView = (e: EntryRow, feedback: EntryFeedback = NO_FEEDBACK): EntryView => ({
   id: e.entry_id,
   question: e.question,
   answer: e.answer,
@@ -32,4 +40,6 @@ export const entryView = (e: EntryRow): EntryView => ({
   ...(e.extra ?? {}),
   metadata: { ...e.metadata, ...(e.quality_components ? { quality_components: e.quality_components } : {}), updated_at: e.updated_at },
   ...(e.status === 'rejected' ? { status: e.status, rejection: e.rejection } : {}),
+  feedback: feedback.items.map(feedbackItemView),
+  ratings: feedback.ratings,
 });

@@ -44,6 +44,7 @@ export interface JobStatusView {
   readonly error: string | null;
   readonly usage: UsageView;
   readonly invalid_items: number;
+  readonly judge_failures: number;
   readonly chunk_failures: JobRow['chunk_failures'];
   readonly dataset_id: string;
   readonly kind: JobRow['kind'];
@@ -60,10 +61,12 @@ export const jobStatusView = (job: JobRow): JobStatusView => ({
     job.status === 'completed' ? 100 : job.total_steps === 0 ? 0 : Math.min(99, Math.floor((job.steps_done / job.total_steps) * 100)),
   current_step: currentStep(job),
   estimated_completion: estimatedCompletion(job),
-  result: job.status === 'completed' || job.status === 'cancelled' ? job.result : null,
+  // A failed regeneration shows, entry by entry, what failed (and what it kept).
+  result: job.status === 'completed' || job.status === 'cancelled' || job.status === 'failed' ? job.result : null,
   error: job.error,
   usage: usageView(job),
   invalid_items: job.invalid_items,
+  judge_failures: job.judge_failures,
   chunk_failures: job.chunk_failures,
   dataset_id: job.dataset_id,
   kind: job.kind,
