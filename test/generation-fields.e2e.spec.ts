@@ -125,15 +125,20 @@ describe.each(testBackends())('generation fields that do something, on %s', (bac
       expect(chunks[0]).toMatchObject({ parsed_by: 'node-html-parser+turndown', chunked_by: 'markdown-headings' });
     });
 
-    it('a model name is a 400 naming the field; builtin (or nothing) is what the dataset records', async () => {
+    it('an unknown name is a 400 naming the field; a known model or builtin is recorded, the contract default gemini', async () => {
       const generate = (body: Record<string, unknown>) =>
         t.http.post('/api/v1/datasets/generate').send({ project_id: projectId, classification_model: 'extractive', ...body });
-      const [parsing] = expectFieldErrors(await generate({ parsing_model: 'gemini' }), ['parsing_model']);
+      const [parsing] = expectFieldErrors(await generate({ parsing_model: 'gpt-parser' }), ['parsing_model']);
       expect(parsing.message).toContain('builtin');
-      expectFieldErrors(await generate({ chunking_model: 'gemini-2.5-flash' }), ['chunking_model']);
-      expectFieldErrors(await generate({ parsing_model: 'ollama', chunking_model: 'x' }), ['parsing_model', 'chunking_model']);
-      const { datasetId } = await generateDataset(t, { project_id: projectId, parsing_model: 'builtin' });
-      expect((await getDataset(t, datasetId)).config).toMatchObject({ parsing_model: 'builtin', chunking_model: 'builtin' });
+      expectFieldErrors(await generate({ parsing_model: 'llama', chunking_model: 'x' }), ['parsing_model', 'chunking_model']);
+      const defaults = await generateDataset(t, { project_id: projectId });
+      expect((await getDataset(t, defaults.datasetId)).config).toMatchObject({ parsing_model: 'gemini', chunking_model: 'gemini' });
+      const { datasetId } = await generateDataset(t, {
+        project_id: projectId,
+        parsing_model: 'builtin',
+        chunking_model: 'gemini-2.5-flash',
+      });
+      expect((await getDataset(t, datasetId)).config).toMatchObject({ parsing_model: 'builtin', chunking_model: 'gemini-2.5-flash' });
     });
   });
 });

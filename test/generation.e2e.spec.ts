@@ -65,8 +65,8 @@ describe.each(testBackends())('dataset generation API on %s', (backend) => {
         analyze_quality: true,
         enable_versioning: false,
         datasets_per_chunk: 3,
-        parsing_model: 'builtin',
-        chunking_model: 'builtin',
+        parsing_model: 'gemini',
+        chunking_model: 'gemini',
         classification_model: 'extractive',
       });
     });

@@ -17,7 +17,7 @@ export { scoreItem } from './quality/quality-scorer';
 export { dedupText } from './dedup/near-duplicate';
 export { DuplicateIndex, type DuplicateMatch } from './dedup/duplicate-index';
 export { assignSplits, assignSplitsSliced, findSplitLeaks } from './splits/split-assigner';
-export { ModelRegistry, type ResolvedModel } from './providers/model-registry';
+export { isKnownModelName, ModelRegistry, type ResolvedModel } from './providers/model-registry';
 export { BENCHMARK_SUITES, isBenchmarkSuite, runQaBenchmark } from './evaluation/qa-benchmark';
 export { ModelReplyError, parseJsonReply, type JsonReply } from './evaluation/model-reply';
 export { combineScores } from './judge/rubric';

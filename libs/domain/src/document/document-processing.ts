@@ -20,6 +20,5 @@ export const parserFor = (contentType: string): string => PARSERS[contentType] ?
 /** The chunker that split it: by Markdown heading sections (then paragraphs and sentences), or by paragraphs and sentences. */
 export const chunkerFor = (contentType: string): string => (HEADED.has(contentType) ? 'markdown-headings' : 'paragraphs-sentences');
 
-/** Accepted `parsing_model` / `chunking_model` values: the built-in pipeline is all the service has. */
-export const PARSING_MODELS = ['builtin'] as const;
-export const CHUNKING_MODELS = ['builtin'] as const;
+/** What `parsing_model` / `chunking_model` may name besides a model: the built-in pipeline, which is what runs. */
+export const BUILTIN_PIPELINE = 'builtin';

@@ -73,6 +73,9 @@ const REMOTES: readonly Remote[] = [
   },
 ];
 
+/** Whether `name` is a model name this service understands (configured or not): `extractive` or a provider's. */
+export const isKnownModelName = (name: string): boolean => name === 'extractive' || REMOTES.some((r) => r.matches(name));
+
 /**
  * Picks the provider for a model name (`classification_model`, `regeneration_config.model`). A name the
  * service knows but cannot serve as configured is a 422 that says why; an unknown name is a 400. Each

@@ -1,5 +1,5 @@
-import { CHUNKING_MODELS, FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES, outputDirProblem, PARSING_MODELS } from '@compileo/domain';
-import { isKnownPromptName, PROMPT_NAMES } from '@compileo/generation';
+import { BUILTIN_PIPELINE, FORMAT_TYPES, GENERATION_MODES, MODE_ALIASES, outputDirProblem } from '@compileo/domain';
+import { isKnownModelName, isKnownPromptName, PROMPT_NAMES } from '@compileo/generation';
 import { z } from 'zod';
 import { promptParameterFields } from '../parameters/parameters.schemas';
 
@@ -13,18 +13,17 @@ const mode = z
   );
 
 /**
- * `parsing_model` / `chunking_model`: documents are parsed and chunked when uploaded, by built-in libraries
- * (each document records which, as `parsed_by` / `chunked_by`). No model can do either here, so a model name
- * is refused rather than recorded as if it had.
+ * `parsing_model` / `chunking_model`: recorded with the dataset as the contract says (default `gemini`), and
+ * checked: a model this service knows, or `builtin`. Documents are parsed and chunked when uploaded, by
+ * built-in libraries whatever these say; each document records what really did (`parsed_by`, `chunked_by`).
  */
-const builtinOnly = (accepted: readonly string[], done: string, by: string) =>
-  z
-    .string()
-    .trim()
-    .refine((v) => accepted.includes(v), {
-      message: `must be ${accepted.join(' or ')}: documents are ${done} when uploaded, by the built-in ${by}; no model does that on this server`,
-    })
-    .default(accepted[0]);
+const pipelineModel = z
+  .string()
+  .trim()
+  .refine((v) => v === BUILTIN_PIPELINE || isKnownModelName(v), {
+    message: `must be ${BUILTIN_PIPELINE} or a model name (extractive, gemini[-<model>], ollama[:<model>], openai:<model>)`,
+  })
+  .default('gemini');
 
 /**
  * `POST /generate` with the contract's defaults. Model fields are optional here: an omitted
@@ -63,8 +62,8 @@ export const generateSchema = z
     dataset_name: z.string().trim().min(1).max(200).nullable().default(null),
     run_benchmarks: z.boolean().default(false),
     benchmark_suite: z.string().trim().min(1).max(100).default('glue'),
-    parsing_model: builtinOnly(PARSING_MODELS, 'parsed', 'parsers (markdown, text, pdf-parse, mammoth, node-html-parser+turndown)'),
-    chunking_model: builtinOnly(CHUNKING_MODELS, 'chunked', 'heading-aware chunker (chunk_size and chunk_overlap of the upload)'),
+    parsing_model: pipelineModel,
+    chunking_model: pipelineModel,
     classification_model: z.string().trim().min(1).max(100).optional(),
     datasets_per_chunk: z.number().int().min(1).max(50).default(3),
     /** Estimate instead of starting: chunks, calls, tokens, cost, duration; nothing recorded. */
