@@ -1,0 +1,67 @@
+import winkNLP, { type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One token as wink-nlp's English model sees it: text, lower case, lemma, universal POS tag and token type. */
+export interface Token {
+  readonly text: string;
+  readonly lower: string;
+  readonly lemma: string;
+  readonly pos: PartOfSpeech;
+  /** wink's token type: `word`, `number`, `punctuation`, `symbol`, `url`, `email`, `emoji`, … */
+  readonly type: string;
+  /** Whether white space precedes the token in the source ("pino.destination()" has none inside). */
+  readonly spaced: boolean;
+}
+
+/** A text as sentences of tokens (wink-nlp's sentence boundary detection). */
+export interface Analysis {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly (readonly Token[])[];
+}
+
+let instance: WinkMethods | null = null;
+/** The English pipeline, loaded once on first use (about 80 ms): sentence boundaries and part of speech. */
+const nlp = (): WinkMethods => (instance ??= winkNLP(model, ['sbd', 'pos']));
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, Analysis>();
+
+/**
+ * Tokens, lemmas, part of speech and sentences of `text`. The last few analyses are cached, since scoring
+ * reads the same chunk once per item.
+ */
+export const analyse = (text: string): Analysis => {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const doc = nlp().readDoc(text);
+  const its = nlp().its;
+  const sentences: Token[][] = [];
+  doc.sentences().each((sentence) => {
+    const tokens = sentence.tokens();
+    const texts = tokens.out(its.value);
+    const lowers = tokens.out(its.normal);
+    const lemmas = tokens.out(its.lemma);
+    const tags = tokens.out(its.pos) as PartOfSpeech[];
+    const types = tokens.out(its.type);
+    const spaces = tokens.out(its.precedingSpaces);
+    sentences.push(
+      texts.map((t, i) => ({
+        text: t,
+        lower: lowers[i],
+        lemma: lemmas[i].toLowerCase(),
+        pos: tags[i],
+        type: types[i],
+        spaced: i === 0 || spaces[i] !== '',
+      })),
+    );
+  });
+  const analysis = { tokens: sentences.flat(), sentences };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(text, analysis);
+  return analysis;
+};
+
+/** Universal POS tags of words that carry meaning. */
+export const CONTENT_POS: ReadonlySet<PartOfSpeech> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+
+export const isWord = (t: Token): boolean => t.type === 'word' || t.type === 'number';
