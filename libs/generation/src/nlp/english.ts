@@ -1,4 +1,4 @@
-import winkNLP, { type PartOfSpeech, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItsFunction, type PartOfSpeech, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 /** One token as wink-nlp's English model sees it: text, lower case, lemma, universal POS tag and token type. */
@@ -36,25 +36,31 @@ export const analyse = (text: string): Analysis => {
   const doc = nlp().readDoc(text);
   const its = nlp().its;
   const sentences: Token[][] = [];
-  doc.sentences().each((sentence) => {
-    const tokens = sentence.tokens();
-    const texts = tokens.out(its.value);
-    const lowers = tokens.out(its.normal);
-    const lemmas = tokens.out(its.lemma);
+  const all = doc.sentences();
+  for (let k = 0; k < all.length(); k++) {
+    const tokens = all.itemAt(k).tokens();
+    /* eslint-disable @typescript-eslint/unbound-method -- wink's `its` helpers are plain functions that wink calls itself */
+    const texts = tokens.out<string>(its.value);
+    const lowers = tokens.out<string>(its.normal);
+    const lemmas = tokens.out<string>(its.lemma as ItsFunction<string>); // wink's typing of its.lemma does not match ItsFunction;
     const tags = tokens.out(its.pos) as PartOfSpeech[];
-    const types = tokens.out(its.type);
-    const spaces = tokens.out(its.precedingSpaces);
+    const types = tokens.out<string>(its.type);
+    const spaces = tokens.out<string>(its.precedingSpaces);
+    /* eslint-enable @typescript-eslint/unbound-method */
+    // wink keeps a final full stop on the last word of a text ("Sun."): it is not part of the word.
+    const bare = (w: string, i: number): string =>
+      types[i] === 'word' && /\p{L}\.$/u.test(w) && !/\./.test(w.slice(0, -1)) ? w.slice(0, -1) : w;
     sentences.push(
       texts.map((t, i) => ({
         text: t,
-        lower: lowers[i],
-        lemma: lemmas[i].toLowerCase(),
+        lower: bare(lowers[i], i),
+        lemma: bare(lemmas[i].toLowerCase(), i),
         pos: tags[i],
         type: types[i],
         spaced: i === 0 || spaces[i] !== '',
       })),
     );
-  });
+  }
   const analysis = { tokens: sentences.flat(), sentences };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(text, analysis);
