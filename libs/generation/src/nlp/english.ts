@@ -71,3 +71,7 @@ export const analyse = (text: string): Analysis => {
 export const CONTENT_POS: ReadonlySet<PartOfSpeech> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
 
 export const isWord = (t: Token): boolean => t.type === 'word' || t.type === 'number';
+
+/** Joins tokens back into text, with the source's spacing ("insulin-producing", "Earth's"). */
+export const joinTokens = (tokens: readonly Token[]): string =>
+  tokens.map((t, i) => (i === 0 || !t.spaced ? t.text : ` ${t.text}`)).join('');

@@ -14,6 +14,8 @@ const DO_FORMS = new Set(['do', 'does', 'did']);
 /** Question words that need an inverted auxiliary after them ("How long is…", not "How long the dough…"). */
 const ADVERBIAL_WH = new Set(['how', 'why', 'when', 'where']);
 
+const QUOTED = /["\u201c][^"\u201d]*["\u201d]|(?<=\s)'[^']*'(?=[\s?.,!:]|$)/g;
+
 const words = (tokens: readonly Token[]): Token[] => tokens.filter(isWord);
 
 /** The clause that asks: after the last "answer:"-style colon of an instruction ("Using only the excerpt, answer: What …?"). */
@@ -61,11 +63,13 @@ export const questionFormScore = (question: string | null | undefined): number =
  *  - "does"/"did" followed by an inflected verb ("What role does produced…") or by fewer than two words;
  *  - a determiner right after how/why/when/where and their modifiers ("How long the dough…?");
  *  - no verb at all ("Who first Gutenberg Mainz 1440?"), unless a noun-tagged word could be a verb ("What causes asthma?");
+ *  - a clause where the object of the last preposition belongs ("…say about benchmarks it logs?");
  *  - a repeated word ("the the"), or unbalanced brackets, quotes or backticks ("…true pino(transport?").
  */
 export const questionDefects = (question: string): string[] => {
   const defects: string[] = [];
-  const tokens = analyse(askingClause(question.trim())).tokens;
+  // A quoted heading or file name is one noun to the grammar, whatever its own words are ("on "Transports"").
+  const tokens = analyse(askingClause(question.trim()).replace(QUOTED, ' Topic ')).tokens;
   const w = words(tokens);
   if (w.length === 0) return ['empty'];
   const last = w[w.length - 1];
@@ -86,6 +90,15 @@ export const questionDefects = (question: string): string[] => {
     if (a.pos === 'ADJ' && b.pos === 'DET' && !['such', 'quite', 'all', 'half'].includes(a.lower))
       defects.push(`adjective_before_determiner:${a.lower}`);
   }
+  // The object of a final preposition is a noun phrase: "…say about benchmarks it logs?" and "…about level is info?" are not.
+  const lastPrep = w.map((t) => t.pos === 'ADP' && t.lower !== 'to').lastIndexOf(true);
+  const afterPrep = lastPrep >= 0 ? tokens.slice(tokens.indexOf(w[lastPrep]) + 1) : [];
+  // The object runs to the end of the question; a comma or other mark before it ends the phrase.
+  const object = afterPrep.slice(0, -1).some((t) => !isWord(t) && t.text !== '-') ? [] : words(afterPrep);
+  const finite = object.slice(1).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing') && !t.lower.endsWith('ed')));
+  // Only once the question has its own verb before the preposition ("What fines can infringements of the principles lead to?" has not).
+  const verbBefore = w.slice(0, Math.max(0, lastPrep)).some((t) => t.pos === 'VERB');
+  if (object.length > 0 && verbBefore && !object.some((t) => WH.has(t.lower)) && finite) defects.push('clause_after_preposition');
   const doAt = w.findIndex((t) => DO_FORMS.has(t.lower) && t.pos === 'AUX');
   if (doAt >= 0 && w.length - doAt - 1 < 2) defects.push('do_without_predicate');
   const wh = whIndex(w);

@@ -24,6 +24,8 @@ describe('questionDefects', () => {
     ['Which lawful bases does Article?', 'do_without_predicate'],
     ['How long the dough knead until?', 'no_inversion'],
     ['Who first Gutenberg Mainz 1440?', 'no_verb'],
+    ['What does the section on "Performance" say about benchmarks it logs?', 'clause_after_preposition'],
+    ['What does the section on "Levels" say about level is info?', 'clause_after_preposition'],
     ['What is stated about the the airways?', 'repeated:the'],
     ['What does the section on "Transports" say about true pino(transport?', 'unbalanced'],
   ])('finds the defect in %s', (q, defect) => expect(questionDefects(q)).toContain(defect));
@@ -36,5 +38,7 @@ describe('questionDefects', () => {
     'Why do transports run off the main thread?',
     'Which article lists the lawful bases for processing?',
     'Using only the excerpt, answer: What is diabetes?',
+    'What does the section on "Transports" say about the main thread?',
+    'How long should a client wait before retrying after a 429?',
   ])('finds none in the well-formed %s', (q) => expect(questionGrammarScore(q)).toBe(1));
 });
