@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One hand-labelled entry of test/fixtures/quality/: a question, an answer, its source text and the verdict. */
@@ -19,7 +19,11 @@ interface LabelledFile {
   readonly entries: readonly { label: 'good' | 'bad'; failure?: string; question: string; answer: string }[];
 }
 
-export const LABELLED_QUALITY_DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'quality');
+/** test/fixtures/quality/, found from this file (sources, Jest) or from the working directory (compiled benches). */
+export const LABELLED_QUALITY_DIR =
+  [join(__dirname, '..', '..', '..', 'test', 'fixtures', 'quality'), join(process.cwd(), 'test', 'fixtures', 'quality')].find((dir) =>
+    existsSync(dir),
+  ) ?? join(process.cwd(), 'test', 'fixtures', 'quality');
 
 /** Every entry of the labelled set, ids `<file>#<n>`, in file and entry order. */
 export const loadLabelledQualitySet = (dir = LABELLED_QUALITY_DIR): LabelledEntry[] =>

@@ -23,7 +23,7 @@ let instance: WinkMethods | null = null;
 /** The English pipeline, loaded once on first use (about 80 ms): sentence boundaries and part of speech. */
 const nlp = (): WinkMethods => (instance ??= winkNLP(model, ['sbd', 'pos']));
 
-const CACHE_SIZE = 16;
+const CACHE_SIZE = 32;
 const cache = new Map<string, Analysis>();
 
 /**
@@ -32,7 +32,12 @@ const cache = new Map<string, Analysis>();
  */
 export const analyse = (text: string): Analysis => {
   const hit = cache.get(text);
-  if (hit) return hit;
+  if (hit) {
+    // Least recently used goes first: the chunk, read for every item, stays.
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
   const doc = nlp().readDoc(text);
   const its = nlp().its;
   const sentences: Token[][] = [];
