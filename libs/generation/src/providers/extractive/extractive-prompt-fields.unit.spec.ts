@@ -7,6 +7,7 @@ import { completenessScore, proseScore } from '../../quality/answer-shape';
 import { questionGrammarScore } from '../../quality/question-checks';
 import { scoreItem } from '../../quality/quality-scorer';
 import { ExtractiveProvider, extractItems } from '../extractive.provider';
+import { chunkRequest } from '../testing/generation-request.fixture';
 import { estimateTokens } from './prompt-fields';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures');
@@ -16,18 +17,7 @@ Treatment combines lifestyle changes, oral medication such as metformin, and ins
 Insulin injections are needed in type 1 diabetes because the pancreas no longer makes insulin.
 Common symptoms include frequent urination, excessive thirst and unexplained weight loss.`;
 
-const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  chunk: { id: 'chunk-1', text: TEXT, heading: 'Diabetes', documentName: 'medicine.md' },
-  mode: 'default',
-  count: 4,
-  prompt: 'ignored',
-  promptName: 'qa_pairs',
-  categories: null,
-  parameters: {},
-  variant: 0,
-  avoid: [],
-  ...overrides,
-});
+const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => chunkRequest(TEXT, { count: 4, ...overrides });
 
 const documentItems = (file: string): { item: GeneratedItem; chunk: string }[] =>
   chunkDocument(readFileSync(join(FIXTURES, file), 'utf8'), file).flatMap((c) =>
