@@ -46,6 +46,11 @@ export interface GenerationResult {
   readonly items: readonly GeneratedItem[];
   /** The concrete model that answered, e.g. `extractive` or `gemini-2.5-flash`. */
   readonly model: string;
+  /**
+   * The prompt the items really follow, when it is not the one rendered for the request: a provider that
+   * reads no prompt text (extractive) reports the mode's template rather than `custom`.
+   */
+  readonly promptName?: string;
   /** Tokens spent on this request, all calls and retries included; absent for offline providers. */
   readonly usage?: TokenUsage;
   readonly invalid?: readonly InvalidItem[];

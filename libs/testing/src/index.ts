@@ -5,3 +5,4 @@ export * from './domain-fixtures';
 export * from './seeded-random';
 export * from './instrumented-event-store';
 export * from './synthetic-document';
+export * from './labelled-quality-set';

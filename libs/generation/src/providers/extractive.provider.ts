@@ -12,6 +12,9 @@ import { asQuestionStyle } from './extractive/question-phrasing';
 import { summaryDrafts } from './extractive/summary-drafts';
 import { negativeDrafts } from './extractive/negative-drafts';
 import { negativeCount } from '../negatives/negative-answer';
+import { templateForMode } from '../prompts/render-prompt';
+import { orderCandidates } from './extractive/candidate-order';
+import { extractiveSettings } from './extractive/prompt-fields';
 
 const DRAFTS: Readonly<Record<GenerationMode, (ctx: DraftContext) => Generator<Draft>>> = {
   default: qaDrafts,
@@ -24,8 +27,21 @@ const DRAFTS: Readonly<Record<GenerationMode, (ctx: DraftContext) => Generator<D
 
 /**
  * The built-in offline model: deterministic (same request → same items), no network, and grounded: every
- * answer is made of sentences copied from the chunk. The prompt is ignored; mode, count, categories,
- * question_style, negativity_ratio, variant and avoid are honoured.
+ * answer is made of sentences copied from the chunk (with answer_style step_by_step, joined by "First, …
+ * Then, …"). It reads no prompt text, but honours what it can of the prompt fields:
+ *  - question_style: factual questions built from the sentence's structure ("What does treatment combine?",
+ *    "How is diabetes diagnosed?"), analytical ones ("Why …?" when the sentence gives a reason, else "How
+ *    does … explain <noun phrase>?"), case-based ones around a noun phrase; every question passes the quality
+ *    scorer's grammar check, or the next wording is used;
+ *  - answer_style: concise (one sentence), comprehensive (two or three), step_by_step (ordered steps);
+ *  - complexity_level: sentences nearest the target difficulty first;
+ *  - max_tokens: a cap on each answer's estimated tokens (whole sentences only, never cut mid-sentence);
+ *  - temperature: a seeded shuffle of the sentence order (same request and variant → same items);
+ *  - mode, count, categories, negativity_ratio, variant and avoid.
+ * Sentences that lead into a list or code ("…like:"), end dangling or are code are never used. Each item's
+ * metadata lists `prompt_fields_used` and `prompt_fields_ignored` (purpose, audience, domain, extraction_rules,
+ * custom_prompt: what only a language model can follow); the result's promptName is the mode's template, never
+ * `custom`, since a custom prompt is not applied.
  *
  * negativity_ratio: in every mode but summarization, round(count × ratio) of the items are negative: a
  * question about an aspect of the chunk's topic that the chunk verifiably lacks (see negative-drafts.ts),
@@ -38,7 +54,9 @@ export class ExtractiveProvider implements ModelProvider {
 
   async generate(request: GenerationRequest): Promise<GenerationResult> {
     request.signal?.throwIfAborted();
-    return { items: extractItems(request), model: this.name };
+    // A custom prompt is recorded as ignored on each item; the items follow the mode's own template.
+    const promptName = request.promptName === 'custom' ? templateForMode(request.mode).name : request.promptName;
+    return { items: extractItems(request), model: this.name, promptName };
   }
 }
 
@@ -89,9 +107,12 @@ const draftContext = (request: GenerationRequest, candidates: DraftContext['cand
   const { heading, documentName, text } = request.chunk;
   const name = documentName.trim() || 'text';
   const offset = (Math.max(0, request.variant) * Math.max(1, request.count)) % candidates.length;
+  const settings = extractiveSettings(request);
+  const rotated = [...candidates.slice(offset), ...candidates.slice(0, offset)];
   return {
     candidates,
-    rotated: [...candidates.slice(offset), ...candidates.slice(0, offset)],
+    rotated: orderCandidates(rotated, settings, `${request.chunk.id}:${request.variant}:${settings.temperature}`),
+    settings,
     scope: heading ? `the section on "${heading}"` : `the document "${name}"`,
     target: heading ? `the section '${heading}'` : `the document '${name}'`,
     style: asQuestionStyle(request.parameters.question_style),
@@ -107,6 +128,8 @@ const toItem = (draft: Draft, request: GenerationRequest, ctx: DraftContext): Ge
     provider: 'extractive',
     question_style: ctx.style,
     variant: ctx.variant,
+    prompt_fields_used: ctx.settings.used,
+    prompt_fields_ignored: ctx.settings.ignored,
     source_sentences: draft.sentences.map((s) => s.text),
     sentence_indexes: draft.sentences.map((s) => s.position),
     char_offsets: draft.sentences.map((s) => [s.start, s.start + s.text.length]),

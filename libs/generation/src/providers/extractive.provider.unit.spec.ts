@@ -2,6 +2,7 @@ import type { GeneratedItem, GenerationMode } from '@compileo/domain';
 import type { GenerationRequest } from '../model-provider.port';
 import { splitSentences } from '../text/sentences';
 import { ExtractiveProvider, extractItems } from './extractive.provider';
+import { chunkRequest } from './testing/generation-request.fixture';
 
 const TEXT = `## Diabetes
 
@@ -12,18 +13,7 @@ Type 1 diabetes is an autoimmune disease that destroys insulin-producing beta ce
 
 Treatment combines lifestyle changes, oral medication such as metformin, and insulin therapy when needed.`;
 
-const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  chunk: { id: 'chunk-1', text: TEXT, heading: 'Diabetes', documentName: 'medicine.md' },
-  mode: 'default',
-  count: 3,
-  prompt: 'ignored',
-  promptName: 'qa_pairs',
-  categories: null,
-  parameters: {},
-  variant: 0,
-  avoid: [],
-  ...overrides,
-});
+const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => chunkRequest(TEXT, overrides);
 
 const sources = (item: GeneratedItem): string[] => item.metadata?.source_sentences as string[];
 

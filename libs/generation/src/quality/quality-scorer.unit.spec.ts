@@ -56,7 +56,7 @@ describe('scoreItem', () => {
   it('penalises duplicates and difficulty far from the target', () => {
     const [item] = generate('default');
     const base = scoreItem(item, CHUNK, opts);
-    expect(scoreItem(item, CHUNK, { ...opts, duplicate: true }).score).toBeCloseTo(base.score - 0.15, 3);
+    expect(scoreItem(item, CHUNK, { ...opts, duplicate: true }).score).toBeCloseTo(base.score - QUALITY_WEIGHTS.uniqueness, 3);
     const far = scoreItem({ ...item, difficulty: 'beginner' }, CHUNK, { ...opts, targetDifficulty: 'expert' });
     expect(far.components.difficulty_fit).toBe(0);
   });

@@ -41,7 +41,7 @@ export const drawItems = async (provider: ModelProvider, request: DatasetRequest
   return {
     items: result.items,
     model: result.model,
-    promptName: built.promptName,
+    promptName: result.promptName ?? built.promptName,
     usage: result.usage ?? null,
     invalid: result.invalid ?? [],
   };

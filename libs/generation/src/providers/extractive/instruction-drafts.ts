@@ -1,5 +1,5 @@
-import { joinSentences, windowFrom, type Draft, type DraftContext } from './draft-context';
-import { keyPhrase, questionFor } from './question-phrasing';
+import { answerText, answerWindow, joinSentences, type Draft, type DraftContext } from './draft-context';
+import { questionFor, questionPhrase } from './question-phrasing';
 
 const TEMPLATES = [
   'Using only the excerpt, answer: {question}',
@@ -15,13 +15,13 @@ const TEMPLATES = [
 export function* instructionDrafts(ctx: DraftContext): Generator<Draft> {
   for (let pass = 0; pass < 2; pass++) {
     for (const c of ctx.rotated) {
-      const sentences = windowFrom(ctx, c, pass + 1);
-      if (pass > 0 && sentences.length <= pass) continue;
+      const sentences = answerWindow(ctx, c, pass + 1, pass + 1);
+      if (sentences === null) continue;
       const excerpt = ctx.candidates.slice(Math.max(0, c.position - 1), c.position + pass + 2);
       const instruction = TEMPLATES[(ctx.variant + pass + c.position) % TEMPLATES.length]
         .replace('{question}', () => questionFor(c.text, ctx.variant + pass, ctx))
-        .replace('{phrase}', () => keyPhrase(c.text, ctx.frequency, ctx.chunkText));
-      const output = joinSentences(sentences);
+        .replace('{phrase}', () => questionPhrase(c.text, ctx));
+      const output = answerText(ctx, sentences);
       yield { question: instruction, answer: output, sentences, instruction, input: joinSentences(excerpt) };
     }
   }

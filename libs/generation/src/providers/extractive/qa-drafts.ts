@@ -1,18 +1,19 @@
-import { joinSentences, windowFrom, type Draft, type DraftContext } from './draft-context';
+import { answerText, answerWindow, windowSizes, type Draft, type DraftContext } from './draft-context';
 import { questionFor } from './question-phrasing';
 
 const ask = (ctx: DraftContext, sentence: string, pass: number): string => questionFor(sentence, ctx.variant + pass, ctx);
 
 /**
- * Question + answer. Pass 1 answers with one sentence each; later passes use another question template and
- * a longer window of sentences, so a short chunk can still yield distinct items.
+ * Question + answer. Each pass answers with a window of consecutive sentences (windowSizes: by
+ * answer_style, one then two then three by default) under another question template, so a short chunk can
+ * still yield distinct items; answers are capped by max_tokens (answerWindow).
  */
 export function* qaDrafts(ctx: DraftContext): Generator<Draft> {
-  for (let pass = 0; pass < 3; pass++) {
+  for (const [pass, size] of windowSizes(ctx).entries()) {
     for (const c of ctx.rotated) {
-      const sentences = windowFrom(ctx, c, pass + 1);
-      if (pass > 0 && sentences.length <= pass) continue;
-      yield { question: ask(ctx, c.text, pass), answer: joinSentences(sentences), sentences };
+      const sentences = answerWindow(ctx, c, size, pass > 0 ? size : 1);
+      if (sentences === null) continue;
+      yield { question: ask(ctx, c.text, pass), answer: answerText(ctx, sentences), sentences };
     }
   }
 }
@@ -29,9 +30,9 @@ export function* answerDrafts(ctx: DraftContext): Generator<Draft> {
   const sizes = ctx.candidates.length >= 3 ? [3, 2, 4] : [ctx.candidates.length];
   for (const [pass, size] of sizes.entries()) {
     for (const c of ctx.rotated) {
-      const sentences = windowFrom(ctx, c, size);
-      if (sentences.length < Math.min(size, 2)) continue;
-      yield { question: ask(ctx, c.text, pass), answer: joinSentences(sentences), sentences };
+      const sentences = answerWindow(ctx, c, size, Math.min(size, 2));
+      if (sentences === null) continue;
+      yield { question: ask(ctx, c.text, pass), answer: answerText(ctx, sentences), sentences };
     }
   }
 }

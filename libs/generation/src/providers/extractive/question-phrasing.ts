@@ -1,5 +1,8 @@
 import { stripInlineMarkdown } from '../../text/inline-markdown';
 import { contentTokens } from '../../text/keywords';
+import { questionFormScore, questionGrammarScore } from '../../quality/question-checks';
+import { keyNounPhrase } from './noun-phrases';
+import { objectQuestion, whyQuestion } from './sentence-questions';
 
 export type QuestionStyle = 'factual' | 'analytical' | 'case_based';
 
@@ -96,13 +99,39 @@ export interface PhrasingContext {
   readonly chunkText: string;
 }
 
+/** The sentence's key noun phrase as it reads inside a question; the old word-window phrase when it has none. */
+export const questionPhrase = (sentence: string, ctx: PhrasingContext): string => {
+  const phrase = keyNounPhrase(plain(sentence), ctx.frequency);
+  return phrase === null ? keyPhrase(sentence, ctx.frequency, ctx.chunkText) : decapitalize(phrase, ctx.chunkText);
+};
+
 /**
- * The question a sentence answers. Factual questions lead with the definitional form when the sentence has
- * one; `variant` rotates through the style's templates so regenerations and second passes differ.
+ * The questions a sentence answers, most natural first: for factual questions the definitional form ("What
+ * is X?") and the inverted main clause ("What does treatment combine?", "How is diabetes diagnosed?"), for
+ * analytical ones a "Why…?" when the sentence gives its reason; then the style's templates around the
+ * sentence's key noun phrase (part of speech, so never a verb fragment such as "produce enough insulin").
+ */
+export const questionOptions = (sentence: string, ctx: PhrasingContext): string[] => {
+  const text = plain(sentence);
+  const structural =
+    ctx.style === 'factual'
+      ? [definitionalQuestion(sentence, ctx.chunkText), objectQuestion(text, ctx.chunkText)]
+      : ctx.style === 'analytical'
+        ? [whyQuestion(text, ctx.chunkText)]
+        : [];
+  const phrase = questionPhrase(sentence, ctx);
+  const templated = TEMPLATES[ctx.style].map((t) => t.replace('{scope}', () => ctx.scope).replace('{phrase}', () => phrase));
+  return [...new Set([...structural.filter((q): q is string => q !== null), ...templated])];
+};
+
+/**
+ * The question a sentence answers: `variant` rotates through questionOptions so regenerations and second
+ * passes differ, skipping any wording the quality scorer would call ill-formed (its part-of-speech tagger can
+ * misread a sentence) for the next one that passes.
  */
 export const questionFor = (sentence: string, variant: number, ctx: PhrasingContext): string => {
-  const definitional = ctx.style === 'factual' ? definitionalQuestion(sentence, ctx.chunkText) : null;
-  const options = definitional ? [definitional, ...TEMPLATES[ctx.style]] : TEMPLATES[ctx.style];
-  const template = options[variant % options.length];
-  return template.replace('{scope}', () => ctx.scope).replace('{phrase}', () => keyPhrase(sentence, ctx.frequency, ctx.chunkText));
+  const options = questionOptions(sentence, ctx);
+  const start = variant % options.length;
+  const rotated = [...options.slice(start), ...options.slice(0, start)];
+  return rotated.find((q) => questionGrammarScore(q) === 1 && questionFormScore(q) === 1) ?? rotated[0];
 };

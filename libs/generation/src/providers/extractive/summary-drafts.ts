@@ -1,4 +1,5 @@
 import { joinSentences, type Draft, type DraftContext } from './draft-context';
+import { estimateTokens } from './prompt-fields';
 
 const INSTRUCTIONS = [
   'Summarize {target}.',
@@ -16,13 +17,20 @@ const summaryLengths = (n: number): number[] => {
   return [...new Set(all.filter((k) => k >= 1 && k <= n))];
 };
 
-/** Extractive summaries: the k most important sentences, in reading order; key points are those sentences. */
+/** Extractive summaries: the k most important sentences, in reading order (within max_tokens); key points are those sentences. */
 export function* summaryDrafts(ctx: DraftContext): Generator<Draft> {
   const byImportance = [...ctx.candidates].sort((a, b) => b.score - a.score || a.position - b.position);
   const lengths = summaryLengths(ctx.candidates.length);
   for (let i = 0; i < lengths.length; i++) {
     const k = lengths[(i + ctx.variant) % lengths.length];
-    const sentences = byImportance.slice(0, k).sort((a, b) => a.position - b.position);
+    let sentences = byImportance.slice(0, k).sort((a, b) => a.position - b.position);
+    // max_tokens caps the summary: its least important sentences go first.
+    const cap = ctx.settings.maxAnswerTokens;
+    while (cap !== null && sentences.length > 1 && estimateTokens(joinSentences(sentences)) > cap) {
+      const weakest = sentences.reduce((w, s) => (s.score < w.score ? s : w));
+      sentences = sentences.filter((s) => s !== weakest);
+    }
+    if (cap !== null && estimateTokens(joinSentences(sentences)) > cap) continue;
     const instruction = k === 1 ? 'Summarize {target} in one sentence.' : INSTRUCTIONS[(i + ctx.variant) % INSTRUCTIONS.length];
     yield {
       question: instruction.replace('{target}', () => ctx.target),
