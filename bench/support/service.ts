@@ -67,6 +67,7 @@ export interface JobStatus {
   readonly status: string;
   readonly current_step: string;
   readonly result: { readonly dataset_id?: string; readonly entries_count?: number } | null;
+  readonly error: string | null;
 }
 
 /** Polls a job every 100 ms until it ends (completed, or throws); returns when it began `Finishing` and ended. */
@@ -76,7 +77,7 @@ export const watchJob = async (url: string): Promise<{ status: JobStatus; finish
     const status = await json<JobStatus>(url);
     if (status.current_step === 'Finishing' && Number.isNaN(finishingAt)) finishingAt = performance.now();
     if (status.status !== 'pending' && status.status !== 'running') {
-      if (status.status !== 'completed') throw new Error(`job ${status.status}`);
+      if (status.status !== 'completed') throw new Error(`job ${status.status}: ${status.error ?? ''}`);
       const endedAt = performance.now();
       return { status, finishingAt: Number.isNaN(finishingAt) ? endedAt : finishingAt, endedAt };
     }

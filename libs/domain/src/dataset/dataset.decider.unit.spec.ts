@@ -47,6 +47,16 @@ describe('dataset decider', () => {
       expect(s.state.rejected.size).toBe(1);
     });
 
+    it('leaves every earlier state as it was (the command runner caches states and processors keep them)', () => {
+      const s = generating();
+      s.run(recordChunk(0, [item('a'), item('b')]));
+      const before = s.state;
+      s.run(recordChunk(1, [item('c')]));
+      expect([...before.entries.keys()]).toEqual(['entry_1', 'entry_2']);
+      expect([...(before.jobs.get('job-1')?.done ?? [])]).toEqual(['0']);
+      expect([...s.state.entries.keys()]).toEqual(['entry_1', 'entry_2', 'entry_3']);
+    });
+
     it('continues numbering after a chunk whose items were all rejected', () => {
       const s = generating({ config: generationConfig({ analyze_quality: true, quality_threshold: 0.95 }) });
       s.run(recordChunk(0, [item('a'), item('b')]));
@@ -180,7 +190,7 @@ describe('dataset decider', () => {
       expect(failed.data).toMatchObject({ failure: 'model timed out', accepted: [], rejected: [] });
       s.run(recordChunk(1, [item('a')]));
       expect(s.state.jobs.get('job-1')).toMatchObject({ failedChunks: 1, finished: false });
-      expect(s.state.jobs.get('job-1')?.done).toEqual(new Set(['0', '1']));
+      expect([...(s.state.jobs.get('job-1')?.done ?? [])].sort()).toEqual(['0', '1']);
     });
 
     it('ignores chunks of an unknown or finished job', () => {

@@ -1,3 +1,4 @@
+import { OrderedMap as PersistentMap, OrderedSet as PersistentSet } from 'immutable';
 import type { Split } from '../values';
 import type { DatasetEvent, DatasetGenerationRequested } from './dataset.events';
 import type { BenchmarkResult, EntryContent, QualityReport, RegenerationConfig, Rejection } from './dataset.types';
@@ -23,7 +24,7 @@ export interface JobProgress {
   readonly jobId: string;
   readonly kind: 'generation' | 'regeneration';
   /** Generation: chunk indexes done. Regeneration: entry ids done. */
-  readonly done: ReadonlySet<string>;
+  readonly done: PersistentSet<string>;
   readonly failedChunks: number;
   readonly finished: boolean;
   readonly entryIds: readonly string[];
@@ -35,16 +36,20 @@ export interface DatasetState {
   readonly status: 'none' | 'generating' | 'completed' | 'failed' | 'cancelled';
   readonly version: string;
   readonly nextEntryNumber: number;
-  /** Accepted entries by id (rejected ones live only in the log and the read model). */
-  readonly entries: ReadonlyMap<string, EntryState>;
-  readonly rejected: ReadonlyMap<string, RejectedEntryState>;
+  /**
+   * Accepted entries by id, in the order they were added. The collections are persistent (immutable.js's ordered
+   * ones, so they iterate like a Map): an event changes a few entries, and
+   * copying whole maps per event would make every chunk of a job cost as much as the dataset is large.
+   */
+  readonly entries: PersistentMap<string, EntryState>;
+  readonly rejected: PersistentMap<string, RejectedEntryState>;
   /** Whether train/validation/test splits were assigned (the download is then one file per split). */
   readonly hasSplits: boolean;
   readonly qualityReport: QualityReport | null;
   readonly benchmarks: readonly BenchmarkResult[];
   /** Exact-duplicate keys of accepted entries → entry id. */
-  readonly duplicateKeys: ReadonlyMap<string, string>;
-  readonly jobs: ReadonlyMap<string, JobProgress>;
+  readonly duplicateKeys: PersistentMap<string, string>;
+  readonly jobs: PersistentMap<string, JobProgress>;
 }
 
 export const initialDatasetState = (): DatasetState => ({
@@ -52,19 +57,19 @@ export const initialDatasetState = (): DatasetState => ({
   status: 'none',
   version: '0.0.0',
   nextEntryNumber: 1,
-  entries: new Map(),
-  rejected: new Map(),
+  entries: PersistentMap(),
+  rejected: PersistentMap(),
   hasSplits: false,
   qualityReport: null,
   benchmarks: [],
-  duplicateKeys: new Map(),
-  jobs: new Map(),
+  duplicateKeys: PersistentMap(),
+  jobs: PersistentMap(),
 });
 
-const withJob = (state: DatasetState, jobId: string, update: (job: JobProgress) => JobProgress): ReadonlyMap<string, JobProgress> => {
+const withJob = (state: DatasetState, jobId: string, update: (job: JobProgress) => JobProgress): PersistentMap<string, JobProgress> => {
   const job = state.jobs.get(jobId);
   if (!job) return state.jobs;
-  return new Map(state.jobs).set(jobId, update(job));
+  return state.jobs.set(jobId, update(job));
 };
 
 /** Replaces an entry's content, keeping the exact-duplicate index in step. */
@@ -74,10 +79,12 @@ const withContent = (
   content: EntryContent,
   version: number,
 ): Pick<DatasetState, 'entries' | 'duplicateKeys'> => {
-  const keys = new Map(state.duplicateKeys);
-  if (keys.get(duplicateKey(entry.content)) === entry.entryId) keys.delete(duplicateKey(entry.content));
-  keys.set(duplicateKey(content), entry.entryId);
-  return { entries: new Map(state.entries).set(entry.entryId, { ...entry, content, version }), duplicateKeys: keys };
+  const old = duplicateKey(entry.content);
+  const keys = (state.duplicateKeys.get(old) === entry.entryId ? state.duplicateKeys.delete(old) : state.duplicateKeys).set(
+    duplicateKey(content),
+    entry.entryId,
+  );
+  return { entries: state.entries.set(entry.entryId, { ...entry, content, version }), duplicateKeys: keys };
 };
 
 const entryNumber = (entryId: string): number => Number(entryId.slice('entry_'.length));
@@ -88,7 +95,7 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const job: JobProgress = {
         jobId: event.data.jobId,
         kind: 'generation',
-        done: new Set(),
+        done: PersistentSet(),
         failedChunks: 0,
         finished: false,
         entryIds: [],
@@ -99,37 +106,35 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
         request: event.data,
         status: 'generating',
         version: event.data.version,
-        jobs: new Map(state.jobs).set(job.jobId, job),
+        jobs: state.jobs.set(job.jobId, job),
       };
     }
     case 'DatasetChunkProcessed': {
-      const entries = new Map(state.entries);
-      const keys = new Map(state.duplicateKeys);
+      let { entries, duplicateKeys: keys, rejected } = state;
       let next = state.nextEntryNumber;
       for (const { entryId, sourceChunk, ...content } of event.data.accepted) {
-        const e = { entryId, sourceChunk, content };
-        entries.set(e.entryId, { ...e, version: 1, split: null });
-        keys.set(duplicateKey(content), e.entryId);
-        next = Math.max(next, entryNumber(e.entryId) + 1);
+        entries = entries.set(entryId, { entryId, sourceChunk, content, version: 1, split: null });
+        keys = keys.set(duplicateKey(content), entryId);
+        next = Math.max(next, entryNumber(entryId) + 1);
       }
-      const rejected = new Map(state.rejected);
       for (const { rejection, entryId, sourceChunk, ...content } of event.data.rejected) {
-        rejected.set(entryId, { entryId, sourceChunk, content, rejection });
+        rejected = rejected.set(entryId, { entryId, sourceChunk, content, rejection });
         next = Math.max(next, entryNumber(entryId) + 1);
       }
       const jobs = withJob(state, event.data.jobId, (job) => ({
         ...job,
-        done: new Set(job.done).add(String(event.data.chunkIndex)),
+        done: job.done.add(String(event.data.chunkIndex)),
         failedChunks: job.failedChunks + (event.data.failure ? 1 : 0),
       }));
       return { ...state, entries, rejected, duplicateKeys: keys, nextEntryNumber: next, jobs };
     }
     case 'DatasetSplitAssigned': {
-      const entries = new Map(state.entries);
-      for (const [id, split] of Object.entries(event.data.assignments)) {
-        const entry = entries.get(id);
-        if (entry) entries.set(id, { ...entry, split });
-      }
+      const entries = state.entries.withMutations((all) => {
+        for (const [id, split] of Object.entries(event.data.assignments)) {
+          const entry = all.get(id);
+          if (entry) all.set(id, { ...entry, split });
+        }
+      });
       return { ...state, entries, hasSplits: true };
     }
     case 'DatasetGenerationCompleted':
@@ -151,17 +156,17 @@ export const evolveDataset = (state: DatasetState, event: DatasetEvent): Dataset
       const job: JobProgress = {
         jobId: event.data.jobId,
         kind: 'regeneration',
-        done: new Set(),
+        done: PersistentSet(),
         failedChunks: 0,
         finished: false,
         entryIds: event.data.entryIds,
         regenerationConfig: event.data.config,
       };
-      return { ...state, jobs: new Map(state.jobs).set(job.jobId, job) };
+      return { ...state, jobs: state.jobs.set(job.jobId, job) };
     }
     case 'DatasetEntryRegenerated': {
       const entry = state.entries.get(event.data.entryId);
-      const jobs = withJob(state, event.data.jobId, (job) => ({ ...job, done: new Set(job.done).add(event.data.entryId) }));
+      const jobs = withJob(state, event.data.jobId, (job) => ({ ...job, done: job.done.add(event.data.entryId) }));
       if (!entry) return { ...state, jobs };
       return { ...state, ...withContent(state, entry, event.data.content, event.data.version), jobs };
     }
