@@ -64,13 +64,20 @@ describe.each(testBackends())('dataset and entries API on %s', (backend) => {
       expect((await t.http.get(`/api/v1/datasets/dataset_${datasetId}`).expect(200)).body.id).toBe(datasetId);
     });
 
-    it('the quality summary and page totals follow a change to the entries (they are cached per dataset revision)', async () => {
-      const entry = all[0];
+    it('pages, page totals and the quality summary follow a change to the entries (they are cached per dataset revision)', async () => {
+      // An entry the other tests do not edit (they use entry_1 to entry_4).
+      const entry = all.find((e) => !['entry_1', 'entry_2', 'entry_3', 'entry_4'].includes(e.id))!;
       const before = await getDataset(t, datasetId);
       const page = async () =>
         (await t.http.get(`/api/v1/datasets/${datasetId}/entries?status=accepted`).expect(200)).body as { total: number };
       const totalBefore = (await page()).total;
+      const listed = async () =>
+        ((await t.http.get(`/api/v1/datasets/${datasetId}/entries?per_page=1000`).expect(200)).body.entries as EntryView[]).find(
+          (e) => e.id === entry.id,
+        )!.category;
+      expect(await listed()).toBe(entry.category);
       await t.http.put(`/api/v1/datasets/${datasetId}/entries/${entry.id}`).send({ category: 'recategorized' }).expect(200);
+      expect(await listed()).toBe('recategorized');
       const after = await getDataset(t, datasetId);
       expect(after.quality_summary.categories.recategorized).toBe(1);
       expect(after.quality_summary.categories[entry.category] ?? 0).toBe(before.quality_summary.categories[entry.category] - 1);

@@ -11,10 +11,15 @@ export class EntriesQueries {
     private readonly aggregates: RevisionCache,
   ) {}
 
-  /** One page, and how many entries match (counted once per dataset revision and filter). */
+  /** One page, and how many entries match: each read once per dataset revision, filter and page. */
   async page(dataset: DatasetRevision, query: EntryPageQuery): Promise<{ entries: EntryRow[]; total: number }> {
     const [entries, total] = await Promise.all([
-      pageEntries(this.sql, dataset.id, query),
+      this.aggregates.get(
+        dataset,
+        `page:${query.status}:${query.minQuality}:${query.sortBy}:${query.limit}:${query.offset}`,
+        () => pageEntries(this.sql, dataset.id, query),
+        (rows) => rows.length,
+      ),
       this.aggregates.get(dataset, `count:${query.status}:${query.minQuality}`, () => countEntries(this.sql, dataset.id, query)),
     ]);
     return { entries, total };

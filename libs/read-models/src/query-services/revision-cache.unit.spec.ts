@@ -19,4 +19,18 @@ describe('RevisionCache', () => {
     await expect(cache.get(at, 'count', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
     expect(await cache.get(at, 'count', () => Promise.resolve(7))).toBe(7);
   });
+
+  it('holds values up to a total weight (entry rows), dropping the least recently used', async () => {
+    const cache = new RevisionCache();
+    let computed = 0;
+    const page = () => Promise.resolve(Array.from({ length: 15_000 }, () => ++computed));
+    const rows = (v: number[]) => v.length;
+    await cache.get({ id: 'd1', revision: '1' }, 'page:1', page, rows);
+    await cache.get({ id: 'd1', revision: '1' }, 'page:2', page, rows);
+    expect(computed).toBe(30_000);
+    await cache.get({ id: 'd1', revision: '1' }, 'page:2', page, rows);
+    expect(computed).toBe(30_000);
+    await cache.get({ id: 'd1', revision: '1' }, 'page:1', page, rows);
+    expect(computed).toBe(45_000);
+  });
 });
