@@ -12,7 +12,7 @@ import { json, percentile, post, runBench, startService, watchJob, type Service 
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 300);
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 200);
 const READERS = Number(process.env.BENCH_READERS ?? 50);
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 const BACKEND = process.env.BENCH_BACKEND ?? 'pglite';
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A read slower than this counts as timed out (and is abandoned). */
