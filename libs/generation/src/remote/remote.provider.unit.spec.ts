@@ -1,4 +1,5 @@
 import type { GenerationRequest } from '../model-provider.port';
+import { chunkRequest } from '../providers/testing/generation-request.fixture';
 import { AdaptiveLimiter } from './adaptive-limiter';
 import { FakeTextModelClient, qaReply, type FakeStep } from './fake-text-model-client.fixture';
 import { RemoteModelProvider, type RemoteModelProviderOptions } from './remote.provider';
@@ -6,18 +7,13 @@ import { RetryPolicy } from './retry-policy';
 import { AbortError, abortErrorFor } from './sleep';
 import { ModelCallError } from './text-model-client';
 
-const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  chunk: { id: 'c1', text: 'Fact 1. Fact 2.', heading: null, documentName: 'doc.md' },
-  mode: 'qa_pairs',
-  count: 3,
-  prompt: 'Write exactly 3 pairs.',
-  promptName: 'qa_pairs',
-  categories: null,
-  parameters: {},
-  variant: 0,
-  avoid: [],
-  ...overrides,
-});
+const request = (overrides: Partial<GenerationRequest> = {}): GenerationRequest =>
+  chunkRequest('Fact 1. Fact 2.', {
+    chunk: { id: 'c1', text: 'Fact 1. Fact 2.', heading: null, documentName: 'doc.md' },
+    mode: 'qa_pairs',
+    prompt: 'Write exactly 3 pairs.',
+    ...overrides,
+  });
 
 /** Records every wait and returns at once (but still honours aborts), so tests never really wait. */
 const recordingSleep = (): { sleep: (ms: number, signal?: AbortSignal) => Promise<void>; waits: number[] } => {
