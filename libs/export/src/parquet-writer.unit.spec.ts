@@ -7,7 +7,7 @@ import { ParquetReader } from 'parquetjs-lite';
 import { writeParquet } from './parquet-writer';
 import { makeRow, makeRows } from './test-rows.fixture';
 
-const ROWS = 2500; // > 2 row groups of 1000
+const ROWS = 2500; // several row groups
 
 /** pyarrow is an independent reader; the check runs only where python3 has it (not a project dependency). */
 const hasPyarrow = spawnSync('python3', ['-c', 'import pyarrow.parquet'], { stdio: 'ignore' }).status === 0;
