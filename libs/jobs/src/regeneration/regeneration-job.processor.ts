@@ -86,7 +86,17 @@ export class RegenerationJobProcessor {
       const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
       const index = await entryIndex(state);
       const avoidByChunk = textsByChunk(state);
-      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped, kept, avoidByChunk };
+      const ctx: Run = {
+        trigger,
+        state,
+        config: job.regenerationConfig,
+        pipeline,
+        index,
+        signal: watch.signal,
+        skipped,
+        kept,
+        avoidByChunk,
+      };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
         this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
       );
@@ -125,6 +135,8 @@ export class RegenerationJobProcessor {
     for (let draw = 0; draw < (ctx.config.improve_quality ? IMPROVE_CANDIDATES : 1); draw++) {
       const drawn = await drawChunk(ctx.pipeline, chunk, {
         count: 1,
+        // A new version is of the same kind: a negative stays a negative, so the dataset's share holds.
+        negatives: entry.content.metadata.negative === true ? 1 : 0,
         variant: entry.version * IMPROVE_CANDIDATES + draw,
         avoid,
         temperature: ctx.config.temperature ?? undefined,
