@@ -59,7 +59,7 @@ describe('negativity_ratio and data_augmentation', () => {
     const variants = generated.filter((e) => e.metadata.augmentation === 'synonym_replacement');
     expect(Math.abs(variants.length - generated.length / 2)).toBeLessThanOrEqual(1);
     const negatives = generated.filter((e) => e.metadata.negative);
-    expect(Math.abs(negatives.length - 0.2 * generated.length)).toBeLessThanOrEqual(2);
+    expect(Math.abs(negatives.length - 0.2 * generated.length)).toBeLessThanOrEqual(1);
   });
 
   it('makes that share of each chunk questions the text does not answer', async () => {
