@@ -1,5 +1,6 @@
 import type { GeneratedItem } from '@compileo/domain';
 import { normalizeText } from '../dedup/near-duplicate';
+import { questionFormScore, questionGrammarScore } from '../quality/question-checks';
 import { hash53 } from '../text/seeded-hash';
 import { SYNONYMS } from './synonyms';
 
@@ -126,8 +127,8 @@ const SPECIFIC_RULES: readonly Rule[] = [
     return m ? [`${upperFirst(m[2])}, according to ${m[1]}?`] : [];
   },
   (t) => {
-    const m = /^(.+), according to ([^,]+)\?$/.exec(t);
-    return m ? [`According to ${m[2]}, ${lowerFirst(m[1])}?`] : [];
+    const m = /^([^:]+), according to ([^,]+)\?$/.exec(t);
+    return m ? [`According to ${m[2]}, ${lowerFirst(m[1])}?`, `According to ${m[2]}: ${lowerFirst(m[1])}?`] : [];
   },
   (t) => {
     const m = /^How does (.+?) explain (.+)\?$/.exec(t);
@@ -209,8 +210,9 @@ const STRUCTURAL_RULES: readonly Rule[] = [
     const [, aux, subject, verb, prep] = m;
     // "What is X?" is a definition (above); a be-form inverts only before a participle ("What are X used for?").
     if (/^(is|are|was|were)$/.test(aux) && !/\p{L}{2,}(?:ed|ing)$/u.test(verb)) return [];
-    if (prep) return [`${upperFirst(prep)} what ${aux} ${subject} ${verb}?`, `What exactly ${aux} ${subject} ${verb} ${prep}?`];
-    return [`What exactly ${aux} ${subject} ${verb}?`, `What ${aux} ${subject} ${verb}, according to the text?`];
+    if (prep)
+      return [`${upperFirst(prep)} what ${aux} ${subject} ${verb}?`, `What ${aux} ${subject} ${verb} ${prep}, according to the text?`];
+    return [`What ${aux} ${subject} ${verb}, according to the text?`, `According to the text, what ${aux} ${subject} ${verb}?`];
   },
   (t) => {
     const m = new RegExp(`^How (${AUX}) (.+)\\?$`).exec(t);
@@ -224,7 +226,7 @@ const STRUCTURAL_RULES: readonly Rule[] = [
 
 /** For anything else: attribute the question (or instruction) to the text. */
 const fallback = (t: string): readonly string[] => {
-  if (/^(According to|Based on|Drawing on|Relying only)\b/i.test(t)) return [];
+  if (/^(According to|Based on|Drawing on|Relying only)\b/i.test(t) || /\baccording to\b/i.test(t)) return [];
   if (t.endsWith('?')) return [`According to the text, ${lowerFirst(t)}`, `Based on the text, ${lowerFirst(t)}`];
   if (/[.!]$/.test(t)) return [`Based on the text, ${lowerFirst(t)}`];
   return [];
@@ -236,15 +238,21 @@ export const paraphraseQuestion = (question: string, seed: string): string => {
   const differs = (s: string): boolean => normalizeText(s) !== normalizeText(text);
   const specific = SPECIFIC_RULES.flatMap((rule) => rule(text)).filter(differs);
   const structural = specific.length > 0 ? [] : STRUCTURAL_RULES.flatMap((rule) => rule(text)).filter(differs);
-  const options = [specific, structural, fallback(text).filter(differs)].find((o) => o.length > 0) ?? [];
+  const tiers = [specific, structural, fallback(text).filter(differs)];
+  // Wordings the quality scorer reads as well-formed questions first (its tagger misreads some, e.g. a
+  // long "According to the section on "…", which …?" opening), so that a variant is not rejected for its form.
+  const options = tiers.map((o) => o.filter(readsWell)).find((o) => o.length > 0) ?? tiers.find((o) => o.length > 0) ?? [];
   return options.length > 0 ? pick(options, seed, text) : question;
 };
+
+const readsWell = (text: string): boolean => questionFormScore(text) === 1 && questionGrammarScore(text) === 1;
 
 /** The question (or instruction) attributed to the text: what synonym replacement falls back on. */
 const attributeToText = (question: string, seed: string): string => {
   const text = question.trim().replace(/\s+/g, ' ');
   const options = fallback(text).filter((s) => changed(s, text));
-  return options.length > 0 ? pick(options, seed, text) : question;
+  const wellFormed = options.filter(readsWell);
+  return options.length > 0 ? pick(wellFormed.length > 0 ? wellFormed : options, seed, text) : question;
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -151,19 +151,25 @@ describe('paraphraseQuestion', () => {
         'According to the section on "Diabetes", what is known about insulin?',
       ],
     ],
-    ['Who first discovered insulin, according to the text?', ['According to the text, who first discovered insulin?']],
+    [
+      'Who first discovered insulin, according to the text?',
+      ['According to the text, who first discovered insulin?', 'According to the text: who first discovered insulin?'],
+    ],
     ['According to the document, what is stated about glucose?', ['What is stated about glucose, according to the document?']],
     ["Summarize the section 'Diabetes'.", ["Provide a summary of the section 'Diabetes'.", "Write a summary of the section 'Diabetes'."]],
     ['Why do cells need glucose?', ['For what reason do cells need glucose?', 'According to the text, why do cells need glucose?']],
     // The shapes the offline model builds from a sentence's structure.
     [
       'What does type 1 diabetes result from?',
-      ['From what does type 1 diabetes result?', 'What exactly does type 1 diabetes result from?'],
+      ['From what does type 1 diabetes result?', 'What does type 1 diabetes result from, according to the text?'],
     ],
-    ['What do child loggers add?', ['What exactly do child loggers add?', 'What do child loggers add, according to the text?']],
+    [
+      'What do child loggers add?',
+      ['What do child loggers add, according to the text?', 'According to the text, what do child loggers add?'],
+    ],
     ['How is type 1 diabetes treated?', ['In what way is type 1 diabetes treated?', 'By what means is type 1 diabetes treated?']],
     ['How can blood glucose be managed?', ['In what way can blood glucose be managed?', 'By what means can blood glucose be managed?']],
-    ['What are child loggers used for?', ['For what are child loggers used?', 'What exactly are child loggers used for?']],
+    ['What are child loggers used for?', ['For what are child loggers used?', 'What are child loggers used for, according to the text?']],
     ['Why are insulin injections needed in type 1 diabetes?', ['For what reason are insulin injections needed in type 1 diabetes?']],
     [
       'What are the symptoms of diabetes?',

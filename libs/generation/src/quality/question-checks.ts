@@ -28,14 +28,10 @@ const isImperative = (first: Token | undefined): boolean =>
   first !== undefined &&
   (INSTRUCTION_VERBS.has(first.lower) || (first.pos === 'VERB' && first.lemma === first.lower && !first.lower.endsWith('ing')));
 
-/** Openings of an attribution ("According to the section on "Heart failure", how …?"), whose comma may come late. */
-const ATTRIBUTION_OPENINGS = new Set(['according', 'based', 'drawing', 'relying']);
-
 /** Position of the interrogative word that opens the question (after an optional preposition or "According to …,"), or -1. */
 const whIndex = (tokens: readonly Token[]): number => {
   const comma = tokens.findIndex((t) => t.text === ',');
-  const leadIn = comma >= 0 && (comma < 6 || (comma < 16 && ATTRIBUTION_OPENINGS.has(tokens[0]?.lower ?? '')));
-  const starts = [0, 1, leadIn ? comma + 1 : -1].filter((i) => i >= 0);
+  const starts = [0, 1, comma >= 0 && comma < 6 ? comma + 1 : -1].filter((i) => i >= 0);
   for (const s of starts) if (tokens[s] && WH.has(tokens[s].lower)) return s;
   return -1;
 };
