@@ -222,7 +222,7 @@ const benchPool = async (s: Setting, provider: ModelProvider): Promise<number> =
   let items = 0;
   const started = performance.now();
   await runPool(chunks, s.concurrency, signal, async (chunk) => {
-    const drawn = await drawItems(provider, req, chunk, { count: s.items, variant: 0, avoid: [], signal });
+    const drawn = await drawItems(provider, req, chunk, { count: s.items, negatives: 0, variant: 0, avoid: [], signal });
     items += drawn.items.length;
   });
   const wallMs = performance.now() - started;

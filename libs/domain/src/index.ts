@@ -26,3 +26,4 @@ export * from './job/job.events';
 export * from './job/job-status';
 export * from './job/job.decider';
 export * from './dataset/output-dir';
+export * from './dataset/job-shares';

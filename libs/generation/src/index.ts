@@ -24,7 +24,7 @@ export { combineScores } from './judge/rubric';
 export { type Judge } from './judge/model-judge';
 export { datasetReport, datasetReportSliced } from './report/dataset-report';
 export { runInSlices, type Sliced } from './slicing/sliced';
-export { NEGATIVE_MODES, NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
+export { NEGATIVE_ASPECTS, negativeDrafts } from './providers/extractive/negative-drafts';
 export { asAugmentation, augmentItems } from './augmentation/augment-items';
 export { SYNONYMS } from './augmentation/synonyms';
 export { chunkPrompt } from './prompts/chunk-prompt';

@@ -16,6 +16,11 @@ export interface GenerationRequest {
   readonly mode: GenerationMode;
   /** How many items to return (datasets_per_chunk, or 1 for a regeneration). */
   readonly count: number;
+  /**
+   * How many of the `count` items must be negative (questions the text does not answer): the job's
+   * allocation of `negativity_ratio` over its chunks. Absent for a call outside a job: round(count × ratio).
+   */
+  readonly negatives?: number;
   /** The fully rendered prompt (template, parameters, categories and chunk text). */
   readonly prompt: string;
   readonly promptName: string;

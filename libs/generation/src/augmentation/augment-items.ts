@@ -1,5 +1,6 @@
 import type { GeneratedItem } from '@compileo/domain';
 import { normalizeText } from '../dedup/near-duplicate';
+import { questionFormScore, questionGrammarScore } from '../quality/question-checks';
 import { hash53 } from '../text/seeded-hash';
 import { SYNONYMS } from './synonyms';
 
@@ -11,7 +12,13 @@ import { SYNONYMS } from './synonyms';
  *    ("A, according to S?" ↔ "According to S, a?"), imperative rewrites ("Summarize X." → "Provide a summary
  *    of X."), and as a last resort "According to the text, …" / "Based on the text, …".
  *  - `synonym_replacement`: 1-3 words of the question replaced from a built-in synonym table (synonyms.ts:
- *    common, domain-neutral words only; quoted headings and names are never touched).
+ *    common, domain-neutral words only; quoted headings and names are never touched). A question with no
+ *    word in the table is attributed to the text instead ("According to the text, …"), marked
+ *    `metadata.augmentation_fallback: 'attribution'`, so that every item still gets its variant.
+ *
+ * The share (issue 8: shares hold across the job): `data_augmentation` asks for one variant of every item, so
+ * variants are half of the job's entries. Every question or instruction the rules above can reword gets one,
+ * and a variant of a negative is a negative, so the job's `negativity_ratio` share holds among all entries.
  *
  * Every choice (rule, words, synonyms) comes from a hash of `seed`, the item's position and its text: same
  * input → same output. A variant that normalises to its original (nothing applied), or to an item already
@@ -37,19 +44,21 @@ export const asAugmentation = (value: string | null | undefined): AugmentationKi
  * The originals (unchanged, same order) followed by one variant per original that could be reworded. A
  * variant copies its original (answer, category, difficulty, input, output, metadata) with the question (and
  * instruction) reworded, plus metadata `{augmentation: kind, augmented_from: <index of the original in the
- * returned array>}`. `none` returns the items as they are.
+ * returned array>}` (and `augmentation_fallback` when synonyms gave way to attribution). `none` returns the
+ * items as they are.
  */
 export const augmentItems = (items: readonly GeneratedItem[], kind: AugmentationKind, seed: string): GeneratedItem[] => {
   const out = [...items];
   if (kind === 'none') return out;
   const seen = new Set(items.map(keyOf));
   items.forEach((item, index) => {
-    const variant = variantOf(item, kind, `${seed}\u0000${index}`);
-    if (variant === null) return;
-    const key = keyOf(variant);
+    const reworded = variantOf(item, kind, `${seed}\u0000${index}`);
+    if (reworded === null) return;
+    const key = keyOf(reworded.variant);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ ...variant, metadata: { ...item.metadata, augmentation: kind, augmented_from: index } });
+    const fallback = reworded.fallback ? { augmentation_fallback: 'attribution' } : {};
+    out.push({ ...reworded.variant, metadata: { ...item.metadata, augmentation: kind, augmented_from: index, ...fallback } });
   });
   return out;
 };
@@ -57,19 +66,28 @@ export const augmentItems = (items: readonly GeneratedItem[], kind: Augmentation
 const keyOf = (item: GeneratedItem): string =>
   normalizeText(`${item.instruction ?? item.question ?? ''}\n${item.output ?? item.answer ?? ''}`);
 
-const variantOf = (item: GeneratedItem, kind: Exclude<AugmentationKind, 'none'>, seed: string): GeneratedItem | null => {
-  const reword = (text: string): string => (kind === 'paraphrase' ? paraphraseQuestion(text, seed) : replaceSynonyms(text, seed));
-  const changed = (before: string, after: string): boolean => normalizeText(before) !== normalizeText(after);
+const changed = (before: string, after: string): boolean => normalizeText(before) !== normalizeText(after);
+
+const variantOf = (
+  item: GeneratedItem,
+  kind: Exclude<AugmentationKind, 'none'>,
+  seed: string,
+): { readonly variant: GeneratedItem; readonly fallback: boolean } | null => {
+  // Synonyms first; a text none of whose words is in the table is attributed to the text instead.
+  const lead = item.instruction ?? item.question ?? '';
+  const fallback = kind === 'synonym_replacement' && lead.trim() !== '' && !changed(lead, replaceSynonyms(lead, seed));
+  const reword = (text: string): string =>
+    kind === 'paraphrase' ? paraphraseQuestion(text, seed) : fallback ? attributeToText(text, seed) : replaceSynonyms(text, seed);
   if (item.instruction !== undefined) {
     const instruction = reword(item.instruction);
     if (!changed(item.instruction, instruction)) return null;
     const question =
       item.question === item.instruction || item.question === null ? (item.question === null ? null : instruction) : reword(item.question);
-    return { ...item, instruction, question };
+    return { variant: { ...item, instruction, question }, fallback };
   }
   if (item.question === null || item.question.trim() === '') return null;
   const question = reword(item.question);
-  return changed(item.question, question) ? { ...item, question } : null;
+  return changed(item.question, question) ? { variant: { ...item, question }, fallback } : null;
 };
 
 const pick = <T>(options: readonly T[], seed: string, key: string): T => options[hash53(`${seed}\u0000${key}`) % options.length];
@@ -87,11 +105,17 @@ const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text
 
 type Rule = (text: string) => readonly string[];
 
+const AUX = 'do|does|did|can|could|will|would|should|must|may|might|is|are|was|were|has|have|had';
+const STRANDED = 'from|to|with|on|in|of|for|about|at|by|into|through|over|under|against|between|as';
+const INVERTED = new RegExp(`^What (${AUX}) (.+?) (\\p{L}[\\p{L}'-]*)(?: (${STRANDED}))?\\?$`, 'u');
+/** A participle or gerund ending a "What is …" clause: "What is insulin used for?" is no "What is X?". */
+const PARTICIPLE_END = new RegExp(`\\s\\p{L}{2,}(?:ed|ing)(?: (?:${STRANDED}))?$`, 'u');
+
 /** Rewrites for the shapes questions and instructions usually take (the extractive templates among them). */
 const SPECIFIC_RULES: readonly Rule[] = [
   (t) => {
     const m = /^What (is|are) ([^,?]{1,80})\?$/.exec(t);
-    if (!m || /^(\S+ed|said|known|meant|stated)\b/i.test(m[2])) return [];
+    if (!m || /^(\S+ed|said|known|meant|stated)\b/i.test(m[2]) || PARTICIPLE_END.test(m[2])) return [];
     return [`Can you explain what ${m[2]} ${m[1]}?`, `How would you describe ${m[2]}?`];
   },
   (t) => {
@@ -103,8 +127,8 @@ const SPECIFIC_RULES: readonly Rule[] = [
     return m ? [`${upperFirst(m[2])}, according to ${m[1]}?`] : [];
   },
   (t) => {
-    const m = /^(.+), according to ([^,]+)\?$/.exec(t);
-    return m ? [`According to ${m[2]}, ${lowerFirst(m[1])}?`] : [];
+    const m = /^([^:]+), according to ([^,]+)\?$/.exec(t);
+    return m ? [`According to ${m[2]}, ${lowerFirst(m[1])}?`, `According to ${m[2]}: ${lowerFirst(m[1])}?`] : [];
   },
   (t) => {
     const m = /^How does (.+?) explain (.+)\?$/.exec(t);
@@ -174,9 +198,35 @@ const SPECIFIC_RULES: readonly Rule[] = [
   },
 ];
 
+/**
+ * The shapes the offline model builds from a sentence's own structure (sentence-questions.ts), used when no
+ * rule above applies: the inverted main clause ("What does type 1 diabetes result from?", "What do child
+ * loggers add?"), "How is X treated?" / "How can X be managed?" / "How does X work?", and "Why …?".
+ */
+const STRUCTURAL_RULES: readonly Rule[] = [
+  (t) => {
+    const m = INVERTED.exec(t);
+    if (!m) return [];
+    const [, aux, subject, verb, prep] = m;
+    // "What is X?" is a definition (above); a be-form inverts only before a participle ("What are X used for?").
+    if (/^(is|are|was|were)$/.test(aux) && !/\p{L}{2,}(?:ed|ing)$/u.test(verb)) return [];
+    if (prep)
+      return [`${upperFirst(prep)} what ${aux} ${subject} ${verb}?`, `What ${aux} ${subject} ${verb} ${prep}, according to the text?`];
+    return [`What ${aux} ${subject} ${verb}, according to the text?`, `According to the text, what ${aux} ${subject} ${verb}?`];
+  },
+  (t) => {
+    const m = new RegExp(`^How (${AUX}) (.+)\\?$`).exec(t);
+    return m ? [`In what way ${m[1]} ${m[2]}?`, `By what means ${m[1]} ${m[2]}?`] : [];
+  },
+  (t) => {
+    const m = new RegExp(`^Why (${AUX}) (.+)\\?$`).exec(t);
+    return m ? [`For what reason ${m[1]} ${m[2]}?`, `According to the text, why ${m[1]} ${m[2]}?`] : [];
+  },
+];
+
 /** For anything else: attribute the question (or instruction) to the text. */
 const fallback = (t: string): readonly string[] => {
-  if (/^(According to|Based on|Drawing on|Relying only)\b/i.test(t)) return [];
+  if (/^(According to|Based on|Drawing on|Relying only)\b/i.test(t) || /\baccording to\b/i.test(t)) return [];
   if (t.endsWith('?')) return [`According to the text, ${lowerFirst(t)}`, `Based on the text, ${lowerFirst(t)}`];
   if (/[.!]$/.test(t)) return [`Based on the text, ${lowerFirst(t)}`];
   return [];
@@ -187,8 +237,22 @@ export const paraphraseQuestion = (question: string, seed: string): string => {
   const text = question.trim().replace(/\s+/g, ' ');
   const differs = (s: string): boolean => normalizeText(s) !== normalizeText(text);
   const specific = SPECIFIC_RULES.flatMap((rule) => rule(text)).filter(differs);
-  const options = specific.length > 0 ? specific : fallback(text).filter(differs);
+  const structural = specific.length > 0 ? [] : STRUCTURAL_RULES.flatMap((rule) => rule(text)).filter(differs);
+  const tiers = [specific, structural, fallback(text).filter(differs)];
+  // Wordings the quality scorer reads as well-formed questions first (its tagger misreads some, e.g. a
+  // long "According to the section on "…", which …?" opening), so that a variant is not rejected for its form.
+  const options = tiers.map((o) => o.filter(readsWell)).find((o) => o.length > 0) ?? tiers.find((o) => o.length > 0) ?? [];
   return options.length > 0 ? pick(options, seed, text) : question;
+};
+
+const readsWell = (text: string): boolean => questionFormScore(text) === 1 && questionGrammarScore(text) === 1;
+
+/** The question (or instruction) attributed to the text: what synonym replacement falls back on. */
+const attributeToText = (question: string, seed: string): string => {
+  const text = question.trim().replace(/\s+/g, ' ');
+  const options = fallback(text).filter((s) => changed(s, text));
+  const wellFormed = options.filter(readsWell);
+  return options.length > 0 ? pick(wellFormed.length > 0 ? wellFormed : options, seed, text) : question;
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GeneratedItem, GenerationMode } from '@compileo/domain';
+import { chunkDocument } from '../chunking/markdown-chunker';
+import { questionFormScore, questionGrammarScore } from '../quality/question-checks';
 import { dedupText, jaccard, NEAR_DUPLICATE_THRESHOLD, shingles } from '../dedup/near-duplicate';
 import { extractItems } from '../providers/extractive.provider';
 import { asAugmentation, augmentItems, paraphraseQuestion, replaceSynonyms } from './augment-items';
@@ -25,6 +29,27 @@ const items = (mode: GenerationMode, style = 'factual', count = 6): GeneratedIte
     variant: 0,
     avoid: [],
   });
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures');
+
+/** The offline model's items (3 a chunk, a fifth negative) over the diabetes, cardiology and logger fixtures. */
+const fixtureItems = (style: string): GeneratedItem[] =>
+  ['diabetes.md', 'cardiology.md', 'logger-docs.md'].flatMap((file) =>
+    chunkDocument(readFileSync(join(FIXTURES, file), 'utf8'), file).flatMap((c) =>
+      extractItems({
+        chunk: { id: `c${c.index}`, text: c.text, heading: c.heading, documentName: file },
+        mode: 'default',
+        count: 3,
+        negatives: c.index % 5 === 0 ? 1 : 0,
+        prompt: '',
+        promptName: '',
+        categories: null,
+        parameters: { question_style: style },
+        variant: 0,
+        avoid: [],
+      }),
+    ),
+  );
 
 const similarity = (a: GeneratedItem, b: GeneratedItem): number => jaccard(shingles(dedupText(a)), shingles(dedupText(b)));
 const questionSimilarity = (a: GeneratedItem, b: GeneratedItem): number =>
@@ -67,10 +92,23 @@ describe('augmentItems', () => {
     expect(new Set(bySeed).size).toBeGreaterThan(1);
   });
 
-  it('drops a variant identical to its original', () => {
+  it('drops a variant identical to its original; synonyms with no word in the table fall back on attribution', () => {
     const plain = { question: 'Xylophone zebra?', answer: 'Quartz.', category: null };
-    expect(augmentItems([plain], 'synonym_replacement', 's')).toEqual([plain]);
+    const [, variant] = augmentItems([plain], 'synonym_replacement', 's');
+    expect(['According to the text, Xylophone zebra?', 'Based on the text, Xylophone zebra?']).toContain(variant.question);
+    expect(variant.metadata).toMatchObject({ augmentation: 'synonym_replacement', augmentation_fallback: 'attribution' });
+    const cannot = { question: 'Based on the text, what is X and why?', answer: 'Quartz.', category: null };
+    expect(augmentItems([cannot], 'synonym_replacement', 's')).toEqual([cannot]);
     expect(augmentItems([{ question: null, answer: 'A.', category: null }], 'paraphrase', 's')).toHaveLength(1);
+  });
+
+  /** The share holds: with data_augmentation every item of a document gets its variant (half of the entries). */
+  it.each(['paraphrase', 'synonym_replacement'] as const)('%s: one variant for every offline-model item of the fixtures', (kind) => {
+    for (const style of ['factual', 'analytical', 'case_based']) {
+      const originals = fixtureItems(style);
+      const out = augmentItems(originals, kind, 'seed');
+      expect(out.length - originals.length).toBe(originals.length);
+    }
   });
 
   it('rewords instruction items in both instruction and question', () => {
@@ -113,12 +151,42 @@ describe('paraphraseQuestion', () => {
         'According to the section on "Diabetes", what is known about insulin?',
       ],
     ],
-    ['Who first discovered insulin, according to the text?', ['According to the text, who first discovered insulin?']],
+    [
+      'Who first discovered insulin, according to the text?',
+      ['According to the text, who first discovered insulin?', 'According to the text: who first discovered insulin?'],
+    ],
     ['According to the document, what is stated about glucose?', ['What is stated about glucose, according to the document?']],
     ["Summarize the section 'Diabetes'.", ["Provide a summary of the section 'Diabetes'.", "Write a summary of the section 'Diabetes'."]],
-    ['Why do cells need glucose?', ['According to the text, why do cells need glucose?', 'Based on the text, why do cells need glucose?']],
+    ['Why do cells need glucose?', ['For what reason do cells need glucose?', 'According to the text, why do cells need glucose?']],
+    // The shapes the offline model builds from a sentence's structure.
+    [
+      'What does type 1 diabetes result from?',
+      ['From what does type 1 diabetes result?', 'What does type 1 diabetes result from, according to the text?'],
+    ],
+    [
+      'What do child loggers add?',
+      ['What do child loggers add, according to the text?', 'According to the text, what do child loggers add?'],
+    ],
+    ['How is type 1 diabetes treated?', ['In what way is type 1 diabetes treated?', 'By what means is type 1 diabetes treated?']],
+    ['How can blood glucose be managed?', ['In what way can blood glucose be managed?', 'By what means can blood glucose be managed?']],
+    ['What are child loggers used for?', ['For what are child loggers used?', 'What are child loggers used for, according to the text?']],
+    ['Why are insulin injections needed in type 1 diabetes?', ['For what reason are insulin injections needed in type 1 diabetes?']],
+    [
+      'What are the symptoms of diabetes?',
+      ['Can you explain what the symptoms of diabetes are?', 'How would you describe the symptoms of diabetes?'],
+    ],
   ])('rewords %s', (question, expected) => {
     expect(expected).toContain(paraphraseQuestion(question, 'seed'));
+  });
+
+  /** Reads well: every paraphrase of a well-formed offline-model question passes the scorer's form and grammar checks too. */
+  it.each(['factual', 'analytical', 'case_based'])('every paraphrase of %s fixture questions is a well-formed question', (style) => {
+    const bad = fixtureItems(style)
+      .map((item) => item.question ?? '')
+      .flatMap((q) => ['a', 'b', 'c'].map((seed) => ({ q, p: paraphraseQuestion(q, seed) })))
+      .filter(({ q }) => questionFormScore(q) === 1 && questionGrammarScore(q) === 1)
+      .filter(({ p }) => questionFormScore(p) !== 1 || questionGrammarScore(p) !== 1);
+    expect(bad).toEqual([]);
   });
 
   it('leaves text it cannot reword unchanged', () => {

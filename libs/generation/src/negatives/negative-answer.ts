@@ -1,4 +1,4 @@
-import type { GeneratedItem } from '@compileo/domain';
+import { shareOfJob, type GeneratedItem } from '@compileo/domain';
 import { contentTokens, TEMPLATE_WORDS, tokenize } from '../text/keywords';
 
 /**
@@ -25,11 +25,12 @@ export const isNegativeAnswer = (text: string | null | undefined): boolean => ty
 export const isNegativeItem = (item: GeneratedItem): boolean =>
   item.metadata?.negative === true || isNegativeAnswer(item.output ?? item.answer);
 
-/** How many of `count` items are negative: round(count × ratio), the ratio clamped to 0..1 (NaN/absent → 0). */
-export const negativeCount = (count: number, ratio: number | null | undefined): number => {
-  if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio <= 0 || count <= 0) return 0;
-  return Math.min(count, Math.round(count * Math.min(1, ratio)));
-};
+/**
+ * How many of `count` items one call on its own makes negative: round(count × ratio), the ratio clamped to
+ * 0..1 (NaN/absent → 0). A job allocates its negatives over all its chunks instead (`negativesForChunk` in
+ * the domain) and sends each call its number (GenerationRequest.negatives); this is that rule for a job of one.
+ */
+export const negativeCount = (count: number, ratio: number | null | undefined): number => shareOfJob(ratio, count, 1);
 
 /**
  * Words a question uses that carry no subject matter ("What role does X play?"): never counted as an aspect

@@ -9,6 +9,8 @@ export interface BuildPromptInput {
   readonly parameters?: PromptParameters;
   readonly categories: readonly string[] | null;
   readonly count: number;
+  /** How many of the `count` items must be negative (the job's allocation); absent: round(count × negativity_ratio). */
+  readonly negatives?: number;
   readonly chunkText: string;
 }
 
@@ -32,12 +34,11 @@ const nonBlank = (value: string | null | undefined): string | undefined =>
   value !== null && value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 
 /**
- * The `{negatives}` line: how many of the `count` items must be questions the text does not answer
- * (round(count × negativity_ratio)), worded for the template's item shape; empty when there are none or the
- * template (summarization) has no negatives.
+ * The `{negatives}` line: `n` of the `count` items must be questions the text does not answer, worded for the
+ * template's item shape; empty when there are none or the template (summarization) has no negatives.
  */
-export const negativesLine = (templateName: string, count: number, ratio: number | undefined): string => {
-  const n = negativeCount(count, ratio);
+export const negativesLine = (templateName: string, count: number, negatives: number): string => {
+  const n = Math.min(count, Math.max(0, Math.floor(negatives)));
   if (n === 0) return '';
   switch (templateName) {
     case 'summarization':
@@ -83,7 +84,7 @@ export const promptVars = (input: BuildPromptInput, templateName = 'qa_pairs'): 
     answer_style: nonBlank(p.answer_style) ?? PROMPT_DEFAULTS.answer_style,
     categories: input.categories && input.categories.length > 0 ? input.categories.join(', ') : PROMPT_DEFAULTS.no_categories,
     extraction_rules: extractionRulesLine(p.extraction_rules),
-    negatives: negativesLine(templateName, input.count, p.negativity_ratio),
+    negatives: negativesLine(templateName, input.count, input.negatives ?? negativeCount(input.count, p.negativity_ratio)),
     chunk: input.chunkText,
   };
 };

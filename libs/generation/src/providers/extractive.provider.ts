@@ -43,7 +43,8 @@ const DRAFTS: Readonly<Record<GenerationMode, (ctx: DraftContext) => Generator<D
  * custom_prompt: what only a language model can follow); the result's promptName is the mode's template, never
  * `custom`, since a custom prompt is not applied.
  *
- * negativity_ratio: in every mode but summarization, round(count × ratio) of the items are negative: a
+ * negatives (the job's allocation of negativity_ratio; alone, round(count × ratio)): in every mode but
+ * summarization, that many of the items are negative: a
  * question about an aspect of the chunk's topic that the chunk verifiably lacks (see negative-drafts.ts),
  * answered NEGATIVE_ANSWER (question mode: answer null), with metadata.negative = true. Negatives are spread
  * evenly among the grounded items. When the chunk covers too many aspects to find enough negatives, the
@@ -81,7 +82,7 @@ export const extractItems = (request: GenerationRequest): GeneratedItem[] => {
     }
     return items;
   };
-  const wanted = negativeCount(request.count, request.parameters.negativity_ratio);
+  const wanted = Math.min(request.count, request.negatives ?? negativeCount(request.count, request.parameters.negativity_ratio));
   const offset = Math.max(0, request.variant) * Math.max(1, wanted);
   const negatives = wanted > 0 ? take(negativeDrafts(ctx, { mode: request.mode, heading: request.chunk.heading, offset }), wanted) : [];
   const positives = take(DRAFTS[request.mode](ctx), request.count - negatives.length);

@@ -1,4 +1,4 @@
-import { datasetDecider, datasetStream, type RecordChunk } from '@compileo/domain';
+import { datasetDecider, datasetStream, negativesForChunk, type RecordChunk } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, ModelRegistry, type DuplicateIndex, type ModelProvider, type SourceChunk } from '@compileo/generation';
@@ -76,6 +76,8 @@ export class GenerationJobProcessor {
     const { request } = ctx.pipeline;
     const drawn = await drawChunk(ctx.pipeline, chunk, {
       count: request.config.datasets_per_chunk,
+      // Allocated over the whole job by chunk index, so a resumed job asks each chunk for what the first attempt did.
+      negatives: negativesForChunk(request.config, chunkIndex),
       variant: 0,
       avoid: [],
       signal: ctx.signal,

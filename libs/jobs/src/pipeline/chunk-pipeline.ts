@@ -51,6 +51,8 @@ function* indexSteps(state: DatasetState): Sliced<DuplicateIndex> {
 
 export interface Draft {
   readonly count: number;
+  /** How many of the `count` items must be negative (the job's allocation of negativity_ratio). */
+  readonly negatives: number;
   readonly variant: number;
   readonly avoid: readonly string[];
   readonly signal: AbortSignal;

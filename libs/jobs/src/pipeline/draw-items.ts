@@ -5,6 +5,8 @@ type DatasetRequest = NonNullable<DatasetState['request']>;
 
 export interface Draw {
   readonly count: number;
+  /** How many of the `count` items must be negative: the job's allocation for this chunk. */
+  readonly negatives: number;
   readonly variant: number;
   readonly avoid: readonly string[];
   readonly signal: AbortSignal;
@@ -23,11 +25,12 @@ export interface Drawn {
 /** Renders the dataset's prompt for one chunk and asks the provider for `count` items. */
 export const drawItems = async (provider: ModelProvider, request: DatasetRequest, chunk: SourceChunk, draw: Draw): Promise<Drawn> => {
   const { config } = request;
-  const built = chunkPrompt(config, request.categories, draw.count, chunk.text);
+  const built = chunkPrompt(config, request.categories, draw.count, chunk.text, draw.negatives);
   const result = await provider.generate({
     chunk,
     mode: config.generation_mode,
     count: draw.count,
+    negatives: draw.negatives,
     prompt: built.prompt,
     promptName: built.promptName,
     categories: request.categories,

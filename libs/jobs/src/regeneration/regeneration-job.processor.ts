@@ -135,6 +135,8 @@ export class RegenerationJobProcessor {
     for (let draw = 0; draw < (ctx.config.improve_quality ? IMPROVE_CANDIDATES : 1); draw++) {
       const drawn = await drawChunk(ctx.pipeline, chunk, {
         count: 1,
+        // A new version is of the same kind: a negative stays a negative, so the dataset's share holds.
+        negatives: entry.content.metadata.negative === true ? 1 : 0,
         variant: entry.version * IMPROVE_CANDIDATES + draw,
         avoid,
         temperature: ctx.config.temperature ?? undefined,

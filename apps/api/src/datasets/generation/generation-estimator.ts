@@ -1,4 +1,4 @@
-import { projectDecider } from '@compileo/domain';
+import { negativesForChunk, projectDecider } from '@compileo/domain';
 import {
   chunkPrompt,
   DEFAULT_CALL_LATENCY_MS,
@@ -37,7 +37,9 @@ export class GenerationEstimator {
     const rows = await this.documents.chunksByIds(plan.chunkIds);
     const chunks = plan.chunkIds.map((id) => rows.get(id)!);
     const categories = plan.taxonomy?.categories ?? null;
-    const promptTokens = chunks.map((c) => estimateTokens(chunkPrompt(config, categories, config.datasets_per_chunk, c.text).prompt));
+    const promptTokens = chunks.map((c, i) =>
+      estimateTokens(chunkPrompt(config, categories, config.datasets_per_chunk, c.text, negativesForChunk(config, i)).prompt),
+    );
     const judge = config.analyze_quality ? this.models.judge() : null;
     const timings = await this.jobs.recentTimings(model.model);
     const e = estimateGeneration({

@@ -1,12 +1,9 @@
-import type { GenerationMode } from '@compileo/domain';
+import { NEGATIVE_MODES, type GenerationMode } from '@compileo/domain';
 import { NEGATIVE_ANSWER, absentQuestionTerms, chunkVocabulary, coveredBy } from '../../negatives/negative-answer';
 import { hash53 } from '../../text/seeded-hash';
 import { topKeywords } from '../../text/keywords';
 import { joinSentences, type Draft, type DraftContext } from './draft-context';
 import { decapitalize, plain } from './question-phrasing';
-
-/** Modes whose items can be negative (a question the text does not answer); summarization cannot. */
-export const NEGATIVE_MODES: ReadonlySet<GenerationMode> = new Set(['default', 'qa_pairs', 'question', 'answer', 'instruction']);
 
 /**
  * An aspect a text may or may not cover. It is used only when none of `terms` (nor a word sharing a
