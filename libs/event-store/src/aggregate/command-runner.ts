@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConcurrencyError, evolveStored, type Decider, type DomainEvent } from '@compileo/domain';
 import type { EventMetadata, EventStore, Position } from '../event-store.port';
 import { deterministicId } from './deterministic-id';
@@ -27,7 +28,8 @@ interface Loaded<S> {
 /**
  * Loads a stream's state through its decider, decides, and appends with the revision it read. When
  * another writer moved the stream in between, the append fails and the whole decision is retried on
- * the new state, so writers touching different entries of one dataset never see a spurious conflict;
+ * the new state (after a short random back-off), so writers touching different entries of one dataset never see a
+ * spurious conflict;
  * a conflict the decider itself raises (a stale entry version) is never retried.
  */
 export class CommandRunner {
@@ -80,6 +82,9 @@ export class CommandRunner {
         return { events, state: events.reduce(decider.evolve, state), position: result.position };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= maxRetries) throw error;
+        // A writer that appends without pause (a fast job) would win every immediate retry: wait a random
+        // moment, growing with the attempts (at most 64 ms), so this decision gets its turn.
+        await sleep(Math.random() * Math.min(64, 2 ** attempt));
       }
     }
   }
