@@ -62,6 +62,8 @@ const provider = (result: GenerationResult | (() => Promise<GenerationResult>)):
   };
 };
 
+const rubric = (s: number) => ({ question: s, answer: s, relevance: s, consistency: s });
+
 const judge = (score = 0.5, usage = { inputTokens: 7, outputTokens: 3 }): Judge & { calls: unknown[] } => {
   const calls: unknown[] = [];
   return {
@@ -69,7 +71,7 @@ const judge = (score = 0.5, usage = { inputTokens: 7, outputTokens: 3 }): Judge 
     calls,
     judge: async (req) => {
       calls.push(req);
-      return { score, scores: { relevance: score }, usage };
+      return { score, scores: rubric(score), usage };
     },
   };
 };
@@ -169,7 +171,8 @@ describe('drawChunk', () => {
       usage: null,
       failure: 'gemini HTTP 500: boom',
     });
-    const odd = await drawChunk(ctx({ provider: provider(() => Promise.reject('plain text' as unknown as Error)) }), CHUNK, draft());
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a provider may reject with a non-Error
+    const odd = await drawChunk(ctx({ provider: provider(() => Promise.reject('plain text')) }), CHUNK, draft());
     expect(odd?.failure).toBe('plain text');
   });
 
@@ -219,8 +222,8 @@ describe('drawChunk', () => {
     expect(j.calls).toHaveLength(2);
     expect(j.calls[0]).toMatchObject({ question: GOOD.question, answer: GOOD.answer, context: CHUNK.text });
     expect(judged?.verdicts).toEqual([
-      { score: 0.8, scores: { relevance: 0.8 }, usage: { inputTokens: 7, outputTokens: 3 } },
-      { score: 0.8, scores: { relevance: 0.8 }, usage: { inputTokens: 7, outputTokens: 3 } },
+      { score: 0.8, scores: rubric(0.8), usage: { inputTokens: 7, outputTokens: 3 } },
+      { score: 0.8, scores: rubric(0.8), usage: { inputTokens: 7, outputTokens: 3 } },
     ]);
 
     const off = judge();

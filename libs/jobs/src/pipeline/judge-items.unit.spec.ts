@@ -1,6 +1,8 @@
 import type { Judge } from '@compileo/generation';
 import { isJudgeFailure, judgeItems, sumCosts, withJudgeUsage } from './judge-items';
 
+const rubric = (s: number) => ({ question: s, answer: s, relevance: s, consistency: s });
+
 const judge = (
   answer: (question: string | null) => Promise<{ score: number; usage: { inputTokens: number; outputTokens: number } | null }>,
 ) => {
@@ -10,7 +12,7 @@ const judge = (
     judge: async (req) => {
       seen.push(req);
       const { score, usage } = await answer(req.question);
-      return { score, scores: { relevance: score }, usage };
+      return { score, scores: rubric(score), usage };
     },
   };
   return { j, seen };
@@ -34,8 +36,8 @@ describe('judgeItems', () => {
       { question: 'Do it.', answer: 'Done.', context: 'the chunk', signal },
     ]);
     expect(verdicts).toEqual([
-      { score: 0.6, scores: { relevance: 0.6 }, usage: null },
-      { score: 0.6, scores: { relevance: 0.6 }, usage: null },
+      { score: 0.6, scores: rubric(0.6), usage: null },
+      { score: 0.6, scores: rubric(0.6), usage: null },
     ]);
   });
 
