@@ -86,7 +86,17 @@ export class RegenerationJobProcessor {
       const pipeline = pipelineContext(this.models, state.request, provider, trigger.datasetId);
       const index = await entryIndex(state);
       const avoidByChunk = textsByChunk(state);
-      const ctx: Run = { trigger, state, config: job.regenerationConfig, pipeline, index, signal: watch.signal, skipped, kept, avoidByChunk };
+      const ctx: Run = {
+        trigger,
+        state,
+        config: job.regenerationConfig,
+        pipeline,
+        index,
+        signal: watch.signal,
+        skipped,
+        kept,
+        avoidByChunk,
+      };
       await runPool(entries, state.request.config.concurrency, watch.signal, (entry) =>
         this.regenerate(ctx, entry, chunks.get(entry.sourceChunk)!),
       );
