@@ -214,6 +214,25 @@ describe('drawChunk', () => {
     expect(again?.drawn.items).toEqual(items);
   });
 
+  it('seeds the augmentation variants by dataset and chunk', async () => {
+    const req = request({ parameters: { data_augmentation: 'paraphrase' } });
+    const p = provider({ items: [GOOD, OTHER, { ...OTHER, question: 'Why do cells need insulin to absorb glucose?' }], model: 'm' });
+    const variants = new Set<string>();
+    for (const datasetId of Array.from({ length: 12 }, (_, i) => `ds-${i}`)) {
+      const drawn = await drawChunk(ctx({ request: req, provider: p, datasetId }), CHUNK, draft({ augment: true }));
+      variants.add(JSON.stringify(drawn?.drawn.items.slice(3).map((i) => i.question)));
+    }
+    expect(variants.size).toBeGreaterThan(1);
+  });
+
+  it("prices the judge's tokens only when it reported some", async () => {
+    const on = request({ analyze_quality: true });
+    const p = provider({ items: [GOOD], model: 'gen', usage: { inputTokens: 10, outputTokens: 0 } });
+    const silentJudge: Judge = { model: 'judge-model', judge: async () => ({ score: 1, scores: rubric(1), usage: null }) };
+    const drawn = await drawChunk(ctx({ request: on, judge: silentJudge, provider: p }, { gen: 0.5, 'judge-model': 1 }), CHUNK, draft());
+    expect(drawn?.usage).toEqual({ inputTokens: 10, outputTokens: 0, costUsd: 5 });
+  });
+
   it('asks the judge about each item only with analyze_quality on, a judge configured and items to judge', async () => {
     const items = [GOOD, OTHER];
     const on = request({ analyze_quality: true });

@@ -97,6 +97,8 @@ describe('scoreEditedContent', () => {
     const on = generationConfig({ analyze_quality: true });
     const good = scoreEditedContent(content, CHUNK_TEXT, on);
     expect(good?.qualityScore).toBeGreaterThanOrEqual(0.7);
+    // Not a duplicate of itself: the edited entry keeps its uniqueness.
+    expect(good?.qualityComponents.uniqueness).toBe(1);
     expect(good?.qualityComponents).not.toHaveProperty('judge');
     const bad = scoreEditedContent({ ...content, answer: 'A corrected answer.' }, CHUNK_TEXT, on);
     expect(bad?.qualityScore).toBeLessThan(0.7);
@@ -114,6 +116,8 @@ describe('scoreEditedContent', () => {
     };
     const scored = scoreEditedContent(instruction, CHUNK_TEXT, on);
     expect(scored?.qualityComponents.grounding).toBe(1);
+    // The instruction is what is judged as the question.
+    expect(scored?.qualityComponents.question_form).toBe(1);
     const ungrounded = scoreEditedContent({ ...instruction, output: 'Quantum chromodynamics binds quarks together.' }, CHUNK_TEXT, on);
     expect(ungrounded?.qualityComponents.grounding).toBe(0);
   });

@@ -13,7 +13,7 @@ describe('runPool', () => {
       active--;
     });
     expect(peak).toBe(3);
-    expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seen.sort()).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('stops taking items after a failure and rethrows it', async () => {
@@ -34,7 +34,7 @@ describe('runPool', () => {
       seen.push(n);
       if (n === 2) controller.abort();
     });
-    expect(seen).toEqual([1, 2]);
+    expect(seen).toStrictEqual([1, 2]);
   });
 
   it('never starts more lanes than there are items, and runs nothing for no items', async () => {
@@ -48,7 +48,7 @@ describe('runPool', () => {
       seen.push(n);
       active--;
     });
-    expect(seen.sort()).toEqual([1, 2]);
+    expect(seen.sort()).toStrictEqual([1, 2]);
     expect(peak).toBe(2);
     const none: unknown[] = [];
     await runPool([], 2, new AbortController().signal, async (n) => {
