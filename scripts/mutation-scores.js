@@ -5,6 +5,7 @@
  *
  *   node scripts/mutation-scores.js                         the scores of the run
  *   node scripts/mutation-scores.js --without <spec> ...    the scores had those specs not existed
+ *   --report <path>                                         another report than reports/mutation/mutation.json
  *
  * `--without` takes spec files, or `file#test name` for single tests of a file. The run uses disableBail, so
  * each killed mutant lists every test that kills it: a mutant counts as killed without the given tests when
@@ -19,9 +20,11 @@ const AREAS = [
 ];
 
 const args = process.argv.slice(2);
+const reportAt = args.indexOf('--report');
+const reportPath = reportAt >= 0 ? args.splice(reportAt, 2)[1] : 'reports/mutation/mutation.json';
 const at = args.indexOf('--without');
 const without = at >= 0 ? args.slice(at + 1) : [];
-const report = JSON.parse(readFileSync('reports/mutation/mutation.json', 'utf8'));
+const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 
 const dropped = new Set();
 for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {

@@ -7,6 +7,7 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('7', NOW)).toBe(7000);
     expect(parseRetryAfter(' 0.25 ', NOW)).toBe(250);
     expect(parseRetryAfter('0', NOW)).toBe(0);
+    expect(parseRetryAfter('12', NOW)).toBe(12_000);
   });
 
   it('reads an HTTP date as the time left until it, never negative', () => {

@@ -25,6 +25,7 @@ describe('parseDuration', () => {
   it('reads protobuf durations in seconds as milliseconds', () => {
     expect(parseDuration('7s')).toBe(7000);
     expect(parseDuration(' 0.250s ')).toBe(250);
+    expect(parseDuration('12s')).toBe(12_000);
   });
 
   it('is null for anything else', () => {
@@ -125,6 +126,15 @@ describe('gemini toModelCallError', () => {
       retryable: true,
       message: 'gemini call failed: fetch failed (connect ECONNREFUSED)',
     });
+    // Only the SDK's own wording, whole, on a plain Error, is its wrapper.
+    for (const message of ['an exception X sending request', 'exception X sending request later']) {
+      const lookalike = new Error(message, { cause: inner });
+      expect(toModelCallError('gemini', lookalike, live(), null).message).toBe(`gemini call failed: ${message} (aborted inside)`);
+    }
+    const typed = Object.assign(new TypeError('exception X sending request'), { cause: inner });
+    expect(toModelCallError('gemini', typed, live(), null).message).toBe(
+      'gemini call failed: exception X sending request (aborted inside)',
+    );
     const notWrapper = new Error('exception sending request', { cause: inner });
     expect(toModelCallError('gemini', notWrapper, live(), null).message).toBe(
       'gemini call failed: exception sending request (aborted inside)',

@@ -76,6 +76,8 @@ describe('ollama toModelCallError', () => {
       const error = toModelCallError(named('ResponseError', 'model not found', { status_code: status }), live());
       expect(error).toMatchObject({ status, retryable, retryAfterMs: null, message: `ollama HTTP ${status}: model not found` });
     }
+    const notResponseError = toModelCallError(named('TypeError', 'fetch failed', { status_code: 500 }), live());
+    expect(notResponseError).toMatchObject({ status: null, retryable: true, message: 'ollama call failed: fetch failed' });
     const noStatus = toModelCallError(named('ResponseError', 'odd', { status_code: '500' }), live());
     expect(noStatus).toMatchObject({ status: null, retryable: true, message: 'ollama call failed: odd' });
   });

@@ -15,6 +15,9 @@ describe('retryAfterFromHeaders', () => {
     expect(retryAfterFromHeaders(new Headers({ 'retry-after-ms': ' 12.6 ' }))).toBe(13);
     expect(retryAfterFromHeaders(new Headers({ 'retry-after-ms': 'soon', 'retry-after': '9' }))).toBe(9000);
     expect(retryAfterFromHeaders(new Headers({ 'retry-after': '2' }))).toBe(2000);
+    expect(retryAfterFromHeaders(new Headers({ 'retry-after-ms': '1.25' }))).toBe(1);
+    for (const odd of ['x12', '12x', '1.2.3'])
+      expect(retryAfterFromHeaders(new Headers({ 'retry-after-ms': odd, 'retry-after': '9' }))).toBe(9000);
   });
 
   it('is null without either', () => {
