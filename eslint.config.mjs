@@ -9,8 +9,20 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    // Build output, caches, data, test fixtures, and the few plain-JS config files (not type-checked).
-    ignores: ['dist/**', 'coverage/**', 'data/**', '.tmp/**', '**/node_modules/**', '**/fixtures/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    // Build output, caches, data, Stryker's sandboxes and reports, test fixtures, and the few plain-JS config files (not type-checked).
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'data/**',
+      '.tmp/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      '**/node_modules/**',
+      '**/fixtures/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
   },
   {
     files: ['**/*.ts'],
