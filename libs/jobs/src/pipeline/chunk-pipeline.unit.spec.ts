@@ -87,6 +87,7 @@ const ctx = (overrides: Partial<PipelineContext> = {}, prices: Record<string, nu
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
   count: 2,
+  negatives: 0,
   variant: 0,
   avoid: [],
   signal: new AbortController().signal,
