@@ -67,6 +67,8 @@ interface Reads {
 
 /** One client: `next()` gives the URL of its next read; it reads until `stop` is set. */
 const client = async (next: () => string, reads: Reads, stop: { done: boolean }): Promise<void> => {
+  // Clients that poll on an interval do not start in step: each begins at a random point of its first interval.
+  if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
   while (!stop.done) {
     const started = performance.now();
     try {
