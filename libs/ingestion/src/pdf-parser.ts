@@ -1,5 +1,6 @@
 import type { PageRange, ParsedDocument } from './parsed-document';
-import { DEFAULT_PDF_LIMITS, extractPdfPages, PdfReadError, type PdfPageText, type PdfWorkerLimits } from './pdf-text-worker';
+import { DEFAULT_PDF_LIMITS, extractPdfPages, type PdfPageText } from './pdf-text-worker';
+import { WorkerRunError, type WorkerLimits } from './run-in-worker';
 import { reason, unreadable } from './unreadable';
 
 const PAGE_SEPARATOR = '\n\n';
@@ -39,13 +40,13 @@ export const parsePdf = async (
   fileName: string,
   content: Buffer,
   contentType: string,
-  limits: PdfWorkerLimits = DEFAULT_PDF_LIMITS,
+  limits: WorkerLimits = DEFAULT_PDF_LIMITS,
 ): Promise<ParsedDocument> => {
   let pageTexts: readonly PdfPageText[];
   try {
     pageTexts = await extractPdfPages(content, limits);
   } catch (error) {
-    if (error instanceof PdfReadError && error.kind === 'file') {
+    if (error instanceof WorkerRunError && error.kind !== 'setup') {
       throw unreadable(`${fileName} could not be read as a PDF: ${reason(error)}`);
     }
     throw error;

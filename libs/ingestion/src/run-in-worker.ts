@@ -2,7 +2,10 @@ import { Worker } from 'node:worker_threads';
 
 /** Limits for one parse in a worker thread. */
 export interface WorkerLimits {
-  /** Wall-clock limit for one file. */
+  /**
+   * Longest the worker may go without a message: a worker that reports progress (`{ progress }`) keeps
+   * going while it does (a 20,000-page PDF is not refused for being long), one that is stuck is stopped.
+   */
   readonly timeoutMs: number;
   /** V8 old-generation heap cap for the worker. */
   readonly maxHeapMb: number;
@@ -19,12 +22,13 @@ export class WorkerRunError extends Error {
   }
 }
 
-type Reply<T> = { ok: true; value: T } | { ok: false; name: string; message: string };
+/** What the worker program posts: progress any number of times, then one result. `kind: 'setup'` blames the server, not the file. */
+type Reply<T> = { progress: number } | { ok: true; value: T } | { ok: false; kind?: 'setup'; name: string; message: string };
 
 /**
  * Runs `source` (CommonJS, evaluated in a short-lived worker thread that posts one `{ ok, value | name, message }`
  * reply) under `limits`, so a hostile file neither blocks the event loop nor takes the process's memory: the
- * worker is stopped at the timeout or dies alone at its heap cap.
+ * worker is stopped when it stays silent past the timeout, or dies alone at its heap cap.
  */
 export const runInWorker = <T>(source: string, workerData: unknown, transferList: ArrayBuffer[], limits: WorkerLimits): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -44,13 +48,19 @@ export const runInWorker = <T>(source: string, workerData: unknown, transferList
       void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(
-      () => finish(() => reject(new WorkerRunError('timeout', `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read`))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (reply: Reply<T>) =>
-      finish(() => (reply.ok ? resolve(reply.value) : reject(new WorkerRunError('failed', `${reply.name}: ${reply.message}`)))),
-    );
+    const stalled = () =>
+      finish(() => reject(new WorkerRunError('timeout', `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read`)));
+    let timer = setTimeout(stalled, limits.timeoutMs);
+    worker.on('message', (reply: Reply<T>) => {
+      if ('progress' in reply) {
+        clearTimeout(timer);
+        timer = setTimeout(stalled, limits.timeoutMs);
+        return;
+      }
+      finish(() =>
+        reply.ok ? resolve(reply.value) : reject(new WorkerRunError(reply.kind ?? 'failed', `${reply.name}: ${reply.message}`)),
+      );
+    });
     worker.on('error', (error: Error & { code?: string }) =>
       finish(() =>
         reject(
