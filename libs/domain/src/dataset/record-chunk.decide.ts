@@ -13,7 +13,8 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
   const job = state.jobs.get(command.jobId);
   if (!job || job.finished || job.done.has(String(command.chunkIndex))) return [];
   const config = state.request!.config;
-  const keys = new Map(state.duplicateKeys);
+  // Persistent: adding this batch's keys costs a few nodes, not a copy of every key of the dataset.
+  let keys = state.duplicateKeys;
   const assigned: string[] = [];
   const accepted: EntryRecord[] = [];
   const rejected: RejectedRecord[] = [];
@@ -41,7 +42,7 @@ export const decideRecordChunk = (command: RecordChunk, state: DatasetState): Da
     if (rejection) rejected.push({ ...record, rejection });
     else {
       accepted.push(record);
-      keys.set(duplicateKey(item), entryId);
+      keys = keys.set(duplicateKey(item), entryId);
     }
   }
   return [

@@ -1,6 +1,6 @@
 import { DIFFICULTIES, type Difficulty } from '@compileo/domain';
 import { dedupText, normalizeText, shingles } from '../dedup/near-duplicate';
-import { runInSlices, runToEnd, STEP, type Sliced } from '../slicing/sliced';
+import { runInSlices, runToEnd, type Sliced } from '../slicing/sliced';
 
 /**
  * A dataset's diversity and balance at a glance. Every ratio is rounded to 4 decimals; an empty dataset
@@ -84,8 +84,8 @@ function* distinctN(entries: readonly ReportEntry[]): Sliced<{ distinct_1: numbe
   const bigrams = new Set<string>();
   let totalUni = 0;
   let totalBi = 0;
-  for (const [k, e] of entries.entries()) {
-    if (k % STEP === 0) yield;
+  for (const e of entries) {
+    yield;
     for (const text of [e.question, e.answer]) {
       const ws = words(text);
       totalUni += ws.length;
@@ -111,7 +111,7 @@ function* meanNearestSimilarity(entries: readonly ReportEntry[]): Sliced<number>
   const postings: number[][] = [];
   const sets: number[][] = [];
   for (const [i, e] of entries.entries()) {
-    if (i % STEP === 0) yield;
+    yield;
     const ids: number[] = [];
     for (const s of shingles(dedupText({ question: e.question, answer: e.answer }))) {
       let id = shingleIds.get(s);
@@ -156,7 +156,7 @@ export const datasetReport = (entries: readonly ReportEntry[]): DatasetReport =>
 /** The report in slices, so a large dataset's report does not hold the event loop. */
 export const datasetReportSliced = (entries: readonly ReportEntry[]): Promise<DatasetReport> => runInSlices(reportSteps(entries));
 
-function* reportSteps(entries: readonly ReportEntry[]): Sliced<DatasetReport> {
+export function* reportSteps(entries: readonly ReportEntry[]): Sliced<DatasetReport> {
   const n = entries.length;
   const { distinct_1, distinct_2 } = yield* distinctN(entries);
   const meanNearest = yield* meanNearestSimilarity(entries);

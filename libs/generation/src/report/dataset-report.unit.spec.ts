@@ -1,4 +1,4 @@
-import { datasetReport } from './dataset-report';
+import { datasetReport, reportSteps } from './dataset-report';
 
 describe('datasetReport', () => {
   it('computes every metric on a hand-checked example', () => {
@@ -72,5 +72,20 @@ describe('datasetReport', () => {
     expect(report.category_balance).toEqual({ categories: 5, normalized_entropy: 1, largest_share: 0.2 });
     expect(report.diversity.mean_nearest_similarity).toBeGreaterThan(0);
     expect(report.diversity.mean_nearest_similarity).toBeLessThan(0.9);
+  });
+});
+
+describe('reportSteps', () => {
+  it('yields at least once per entry in each pass over the entries, so a slice is never hundreds of entries', () => {
+    const input = Array.from({ length: 300 }, (_, i) => ({
+      question: `What does part ${i} say?`,
+      answer: `Part ${i} says something of its own.`,
+      category: 'c',
+      difficulty: 'beginner',
+    }));
+    const steps = reportSteps(input);
+    let yields = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(3 * input.length);
   });
 });

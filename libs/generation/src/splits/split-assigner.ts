@@ -1,5 +1,5 @@
 import { SPLITS, type Split } from '@compileo/domain';
-import { runInSlices, runToEnd, STEP, type Sliced } from '../slicing/sliced';
+import { runInSlices, runToEnd, type Sliced } from '../slicing/sliced';
 import { DuplicateIndex } from '../dedup/duplicate-index';
 import { normalizeText } from '../dedup/near-duplicate';
 import { seededUnit } from '../text/seeded-hash';
@@ -36,10 +36,15 @@ const hasWords = (text: string | undefined): text is string => text !== undefine
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const byHash =
-  (seed: string) =>
-  (a: { id: string }, b: { id: string }): number =>
-    seededUnit(seed, a.id) - seededUnit(seed, b.id) || compareIds(a.id, b.id);
+/** Entries in seeded order (ties by id); each entry's hash is computed once, one step an entry. */
+function* seededOrder<T extends { id: string }>(entries: readonly T[], seed: string): Sliced<T[]> {
+  const keyed: { entry: T; unit: number }[] = [];
+  for (const entry of entries) {
+    yield;
+    keyed.push({ entry, unit: seededUnit(seed, entry.id) });
+  }
+  return keyed.sort((a, b) => a.unit - b.unit || compareIds(a.entry.id, b.entry.id)).map((k) => k.entry);
+}
 
 /**
  * An index of entries that already have a split, so that an entry added later that duplicates one of them
@@ -111,7 +116,7 @@ function* clusterUnits(sorted: readonly SplitEntry[]): Sliced<Unit[]> {
   const index = new DuplicateIndex();
   const position = new Map<string, number>();
   for (const [i, e] of sorted.entries()) {
-    if (i % STEP === 0) yield;
+    yield;
     if (!hasWords(e.text)) continue;
     for (const m of index.findAll(e.text)) {
       const j = position.get(m.id);
@@ -161,8 +166,8 @@ export const assignSplits = (entries: readonly SplitEntry[], seed: string): Map<
 export const assignSplitsSliced = (entries: readonly SplitEntry[], seed: string): Promise<Map<string, Split>> =>
   runInSlices(assignSplitsSteps(entries, seed));
 
-function* assignSplitsSteps(entries: readonly SplitEntry[], seed: string): Sliced<Map<string, Split>> {
-  const units = yield* clusterUnits([...entries].sort(byHash(seed)));
+export function* assignSplitsSteps(entries: readonly SplitEntry[], seed: string): Sliced<Map<string, Split>> {
+  const units = yield* clusterUnits(yield* seededOrder(entries, seed));
   const groups = new Map<string, number[]>();
   units.forEach((u, i) => {
     const group = groups.get(u.category);

@@ -1,5 +1,5 @@
 import type { Split } from '@compileo/domain';
-import { AssignedSplits, assignSplits, findSplitLeaks, splitForNewEntry } from './split-assigner';
+import { AssignedSplits, assignSplits, assignSplitsSteps, findSplitLeaks, splitForNewEntry } from './split-assigner';
 
 const entries = (n: number, categories: readonly (string | null)[]) =>
   Array.from({ length: n }, (_, i) => ({ id: `entry_${i + 1}`, category: categories[i % categories.length] }));
@@ -217,5 +217,15 @@ describe('splitForNewEntry with a leak check', () => {
     for (let i = 0; i < 40; i++) expect(existing.get(`m${i}`)).toBe(splitForNewEntry(`m${i}`, 'seed'));
     const all = [...list, ...added].map((e) => ({ ...e, split: existing.get(e.id) as Split }));
     expect(findSplitLeaks(all)).toEqual([]);
+  });
+});
+
+describe('assignSplitsSteps', () => {
+  it('yields at least once per entry while ordering and again while clustering, so a slice is never hundreds of entries', () => {
+    const input = entries(300, ['a', 'b']).map((e) => ({ ...e, text: `what does ${e.id} say about its own topic` }));
+    const steps = assignSplitsSteps(input, 'seed');
+    let yields = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(2 * input.length);
   });
 });

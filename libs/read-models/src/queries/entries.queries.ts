@@ -66,9 +66,10 @@ export const pageEntries = async (sql: SqlExecutor, datasetId: string, q: EntryP
 
 /**
  * Streams accepted entries in entry order by keyset pagination, a page in memory at a time, so a
- * download of any size holds only `pageSize` rows.
+ * download of any size holds only `pageSize` rows. Pages are small because on PGlite a statement holds the
+ * event loop while it runs: 500 rows took 45–70 ms, 200 about 20.
  */
-export async function* streamEntries(sql: SqlExecutor, datasetId: string, split: string | null, pageSize = 500): AsyncGenerator<EntryRow> {
+export async function* streamEntries(sql: SqlExecutor, datasetId: string, split: string | null, pageSize = 200): AsyncGenerator<EntryRow> {
   let after = 0;
   for (;;) {
     const { rows } = await sql.query<EntryRow>(
