@@ -1,23 +1,11 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { headingLessProse } from '@compileo/testing';
 import { expectError } from './support/e2e-http';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SAMPLE_DOCX = join(__dirname, '..', 'libs', 'ingestion', 'src', 'fixtures', 'sample.docx');
-
-/** Plain prose with no headings or blank lines: one section, thousands of sentences. */
-const headingLessProse = (bytes: number): string => {
-  const words = ['glucose', 'insulin', 'patients', 'therapy', 'outcomes', 'clinicians', 'dosage', 'trial'];
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < bytes; i++) {
-    const sentence = `The ${words[i % 8]} study ${i} found that ${words[(i * 3) % 8]} changed ${words[(i * 5) % 8]} over time. `;
-    parts.push(sentence);
-    length += sentence.length;
-  }
-  return parts.join('');
-};
 
 /** The sample DOCX with its body replaced by `paragraphs` repeated runs: megabytes of XML, a few KB zipped. */
 const docxBomb = async (paragraphs: number): Promise<Buffer> => {

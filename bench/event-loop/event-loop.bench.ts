@@ -1,10 +1,10 @@
-import { syntheticMarkdown } from '@compileo/testing';
+import { headingLessProse, syntheticMarkdown } from '@compileo/testing';
 import { json, percentile, post, runBench, startService, watchJob } from '../support/service';
 
 /**
  * Is the event loop free while large jobs run? Starts the built service (embedded: API and worker in one
- * process), then, while one client asks /health over and over (one request at a time):
- * generates a dataset of about BENCH_SECTIONS × BENCH_ITEMS entries with splits, regenerates BENCH_REGENERATE
+ * process), then, while one client asks /health over and over (one request at a time): ingests the
+ * BENCH_SECTIONS-section Markdown document and a BENCH_UPLOAD_MB heading-less text, generates a dataset of about BENCH_SECTIONS × BENCH_ITEMS entries with splits, regenerates BENCH_REGENERATE
  * of its entries, and downloads it (a ZIP of the splits) as JSONL and as Parquet. Prints /health latency percentiles for each
  * phase; `completion` is the generation's last stretch, from its last chunk (`Finishing`) to `completed`.
  */
@@ -13,6 +13,7 @@ import { json, percentile, post, runBench, startService, watchJob } from '../sup
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 5000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2);
 const REGENERATE = Number(process.env.BENCH_REGENERATE ?? 10000);
+const UPLOAD_MB = Number(process.env.BENCH_UPLOAD_MB ?? 5);
 
 const print = (metric: string, value: number, unit: string, extra: Record<string, unknown> = {}): void => {
   process.stdout.write(
@@ -71,8 +72,16 @@ const main = async (): Promise<void> => {
   try {
     const B = service.api;
     const project = await post<{ id: string }>(`${B}/projects`, { name: 'bench' });
-    await post(`${B}/documents`, { project_id: project.id, file_name: 'big.md', content: syntheticMarkdown(SECTIONS) });
+    const markdown = syntheticMarkdown(SECTIONS);
+    const prose = headingLessProse(UPLOAD_MB * 1024 * 1024);
     probe.start();
+    const ingestStartedAt = performance.now();
+    await post(`${B}/documents`, { project_id: project.id, file_name: 'big.md', content: markdown });
+    probe.report('ingestion_markdown', ingestStartedAt, performance.now(), { bytes: markdown.length });
+    const proseStartedAt = performance.now();
+    const other = await post<{ id: string }>(`${B}/projects`, { name: 'bench prose' });
+    await post(`${B}/documents`, { project_id: other.id, file_name: 'prose.txt', content: prose });
+    probe.report('ingestion_text', proseStartedAt, performance.now(), { bytes: prose.length });
 
     const startedAt = performance.now();
     const job = await post<{ job_id: string }>(`${B}/datasets/generate`, {

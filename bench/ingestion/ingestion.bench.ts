@@ -8,23 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import { chunkDocument } from '../../libs/generation/src/chunking/markdown-chunker';
 import { parseDocument } from '../../libs/ingestion/src/parse-document';
-
-const WORDS = ['glucose', 'insulin', 'patients', 'therapy', 'outcomes', 'clinicians', 'dosage', 'trial'];
-
-const prose = (bytes: number): string => {
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < bytes; i++) {
-    const sentence = `The ${WORDS[i % 8]} study ${i} found that ${WORDS[(i * 3) % 8]} changed ${WORDS[(i * 5) % 8]} over time. `;
-    parts.push(sentence);
-    length += sentence.length;
-  }
-  return parts.join('');
-};
+import { headingLessProse } from '@compileo/testing';
 
 /** In the child: one size, measured from after the input is built. */
 const measure = async (mb: number): Promise<void> => {
-  const content = Buffer.from(prose(mb * 1024 * 1024));
+  const content = Buffer.from(headingLessProse(mb * 1024 * 1024));
   const started = process.hrtime.bigint();
   const parsed = await parseDocument('prose.txt', content);
   const chunks = chunkDocument(parsed.markdown, 'prose.txt');

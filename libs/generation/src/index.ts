@@ -7,7 +7,7 @@ export {
   type TokenUsage,
 } from './model-provider.port';
 export { resolveChunkOptions, type ResolvedChunkOptions } from './chunking/chunk-options';
-export { chunkDocument } from './chunking/markdown-chunker';
+export { chunkDocument, chunkDocumentSliced } from './chunking/markdown-chunker';
 export { PROMPT_NAMES, isKnownPromptName } from './prompts/render-prompt';
 export { DEFAULT_PROMPTS_RESPONSE, HIGH_LEVEL_PROMPT_OPTIONS } from './prompts/default-prompts';
 export { buildPrompt } from './prompts/build-prompt';

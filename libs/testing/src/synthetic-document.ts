@@ -43,3 +43,17 @@ export const syntheticMarkdown = (sections: number): string => {
   }
   return parts.join('\n\n');
 };
+
+const PROSE_WORDS = ['glucose', 'insulin', 'patients', 'therapy', 'outcomes', 'clinicians', 'dosage', 'trial'];
+
+/** Plain prose of about `bytes` characters with no headings or blank lines: one section, thousands of sentences. */
+export const headingLessProse = (bytes: number): string => {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < bytes; i++) {
+    const sentence = `The ${pick(PROSE_WORDS, i)} study ${i} found that ${pick(PROSE_WORDS, i * 3)} changed ${pick(PROSE_WORDS, i * 5)} over time. `;
+    parts.push(sentence);
+    length += sentence.length;
+  }
+  return parts.join('');
+};

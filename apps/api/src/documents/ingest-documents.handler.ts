@@ -12,7 +12,7 @@ import {
   type ChunkRecord,
   ValidationError,
 } from '@compileo/domain';
-import { chunkDocument, resolveChunkOptions, type ResolvedChunkOptions } from '@compileo/generation';
+import { chunkDocumentSliced, resolveChunkOptions, type ResolvedChunkOptions } from '@compileo/generation';
 import { chunkerFileName, pagesFor, parseDocument, type ArchiveLimits } from '@compileo/ingestion';
 import { CLOCK, type Clock } from '@compileo/platform';
 import { Inject } from '@nestjs/common';
@@ -38,7 +38,7 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 /** Parses a file (Markdown, text, PDF, DOCX, HTML) and splits it into chunks that know their heading path and pages. */
 const prepare = async (file: IncomingFile, field: string, chunking: ResolvedChunkOptions, archive: ArchiveLimits): Promise<Prepared> => {
   const parsed = await parseDocument(file.fileName, file.content, { archive });
-  const chunks = chunkDocument(parsed.markdown, chunkerFileName(file.fileName), chunking);
+  const chunks = await chunkDocumentSliced(parsed.markdown, chunkerFileName(file.fileName), chunking);
   if (chunks.length === 0) throw ValidationError.field('files', `${file.fileName} has no text to chunk`);
   const records = chunks.map((c) => ({
     chunkId: randomUUID(),

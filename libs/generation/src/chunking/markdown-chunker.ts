@@ -3,6 +3,7 @@ import { markdownSections, type Section } from './markdown-sections';
 import { mergeSections } from './merge-sections';
 import { splitLongText } from './split-long-text';
 import { trimSpan } from '../text/sentences';
+import { runInSlices, runToEnd, type Sliced } from '../slicing/sliced';
 
 export interface TextChunk {
   readonly index: number;
@@ -26,7 +27,14 @@ const TINY_SECTION = 200;
  * Splits a parsed document into chunks: Markdown by heading sections (then by paragraph and sentence inside
  * long sections), anything else by paragraph and sentence. No chunk is longer than chunkSize or blank.
  */
-export const chunkDocument = (text: string, fileName: string, options?: ChunkOptions): TextChunk[] => {
+export const chunkDocument = (text: string, fileName: string, options?: ChunkOptions): TextChunk[] =>
+  runToEnd(chunkSteps(text, fileName, options));
+
+/** `chunkDocument` in slices: an upload of megabytes takes hundreds of milliseconds to chunk, which must not hold the event loop. */
+export const chunkDocumentSliced = (text: string, fileName: string, options?: ChunkOptions): Promise<TextChunk[]> =>
+  runInSlices(chunkSteps(text, fileName, options));
+
+function* chunkSteps(text: string, fileName: string, options?: ChunkOptions): Sliced<TextChunk[]> {
   const { chunkSize, chunkOverlap } = resolveChunkOptions(options);
   const source = text.replace(/\r\n?/g, '\n');
   const sections: Section[] = MARKDOWN_FILE.test(fileName)
@@ -34,7 +42,7 @@ export const chunkDocument = (text: string, fileName: string, options?: ChunkOpt
     : [{ start: 0, end: source.length, heading: null, headingPath: [], headingOnly: false }];
   const chunks: TextChunk[] = [];
   for (const section of sections) {
-    for (const span of splitLongText(source, section.start, section.end, chunkSize, chunkOverlap)) {
+    for (const span of yield* splitLongText(source, section.start, section.end, chunkSize, chunkOverlap)) {
       const core = trimSpan(source, span.start, span.end);
       if (core.text === '') continue;
       chunks.push({
@@ -49,4 +57,4 @@ export const chunkDocument = (text: string, fileName: string, options?: ChunkOpt
     }
   }
   return chunks;
-};
+}

@@ -1,5 +1,5 @@
 import { ValidationError } from '@compileo/domain';
-import { chunkDocument, type TextChunk } from './markdown-chunker';
+import { chunkDocument, chunkDocumentSliced, type TextChunk } from './markdown-chunker';
 import { DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE } from './chunk-options';
 
 const sentence = (i: number): string => `Sentence number ${i} explains a distinct fact about glucose metabolism.`;
@@ -140,5 +140,21 @@ describe('chunk options', () => {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).problems.map((p) => p.field)).toEqual(fields);
     }
+  });
+});
+
+describe('chunkDocumentSliced', () => {
+  it('gives the chunks chunkDocument gives, and lets other work run while it chunks one long section', async () => {
+    const text = Array.from({ length: 400 }, (_, p) => paragraph(p * 40, 40)).join(' ');
+    let finished = false;
+    let ranMeanwhile = false;
+    setImmediate(() => {
+      ranMeanwhile = !finished;
+    });
+    const sliced = await chunkDocumentSliced(text, 'long.txt');
+    finished = true;
+    expect(sliced).toEqual(chunkDocument(text, 'long.txt'));
+    expect(sliced.length).toBeGreaterThan(100);
+    expect(ranMeanwhile).toBe(true);
   });
 });

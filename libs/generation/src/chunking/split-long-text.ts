@@ -1,4 +1,5 @@
-import { splitSentences } from '../text/sentences';
+import type { Sliced } from '../slicing/sliced';
+import { sentenceSpans } from '../text/sentences';
 
 export interface Span {
   readonly start: number;
@@ -30,20 +31,21 @@ const firstFrom = (points: readonly number[], lo: number, hi: number): number | 
 };
 
 /**
- * Cuts text[start, end) into spans of at most `size` characters. A cut prefers, in order, a paragraph break,
+ * Cuts text[start, end) into spans (one sentence or span a step) of at most `size` characters. A cut prefers, in order, a paragraph break,
  * a sentence end, then whitespace in the second half of the window (so spans stay well filled), and only
  * then a hard cut. The next span starts up to `overlap` characters before the cut, snapped forward to a
  * sentence start (or else a word start) so overlaps never begin mid-word.
  */
-export const splitLongText = (text: string, start: number, end: number, size: number, overlap: number): Span[] => {
+export function* splitLongText(text: string, start: number, end: number, size: number, overlap: number): Sliced<Span[]> {
   const body = text.slice(start, end);
-  const sentences = splitSentences(body).map((s) => ({ start: s.start + start, end: s.end + start }));
+  const sentences = (yield* sentenceSpans(body)).map((s) => ({ start: s.start + start, end: s.end + start }));
   const sentenceEnds = sentences.map((s) => s.end);
   const sentenceStarts = sentences.map((s) => s.start);
   const paragraphEnds = [...body.matchAll(/\n[ \t]*\n/g)].map((m) => start + (m.index ?? 0));
   const spans: Span[] = [];
   let pos = start;
   while (pos < end) {
+    yield;
     const limit = pos + size;
     if (limit >= end) {
       spans.push({ start: pos, end });
@@ -56,7 +58,7 @@ export const splitLongText = (text: string, start: number, end: number, size: nu
     pos = nextStart(text, cut, overlap, sentenceStarts, pos);
   }
   return spans;
-};
+}
 
 const lastWhitespace = (text: string, lo: number, hi: number): number | undefined => {
   for (let i = hi; i > lo + 1; i--) if (/\s/.test(text[i - 1]) && !/\s/.test(text[i - 2])) return i - 1;

@@ -1,4 +1,5 @@
 /** Sentence splitting on top of Intl.Segmenter (ICU), repaired for the two ways ICU over-splits real documents. */
+import { runToEnd, type Sliced } from '../slicing/sliced';
 import { sentenceSegments, type Segment } from './sentence-segments';
 
 export interface SentenceSpan {
@@ -36,7 +37,10 @@ const continuesInto = (text: string, start: number, end: number, next: string | 
 };
 
 /** Splits `text` into trimmed sentence spans with offsets into `text`; whitespace-only segments are dropped. */
-export const splitSentences = (text: string): SentenceSpan[] => {
+export const splitSentences = (text: string): SentenceSpan[] => runToEnd(sentenceSpans(text));
+
+/** `splitSentences` one ICU segment a step, for a text long enough to be split in slices (a whole upload). */
+export function* sentenceSpans(text: string): Sliced<SentenceSpan[]> {
   const spans: SentenceSpan[] = [];
   let start = -1;
   const iterator = sentenceSegments(text);
@@ -46,6 +50,7 @@ export const splitSentences = (text: string): SentenceSpan[] => {
   };
   let seg = pull();
   while (seg) {
+    yield;
     const next = pull();
     if (seg.segment.trim() !== '') {
       if (start < 0) start = seg.index;
@@ -58,7 +63,7 @@ export const splitSentences = (text: string): SentenceSpan[] => {
     seg = next;
   }
   return spans.filter((s) => s.text.length > 0);
-};
+}
 
 /** Narrows [start, end) of `text` to its non-whitespace core. */
 export const trimSpan = (text: string, start: number, end: number): SentenceSpan => {
