@@ -243,6 +243,22 @@ export const eventStoreContract = (name: string, createStore: () => Promise<Cont
         expect((await store.readAll({ maxCount: 2 })).map((e) => e.type)).toEqual(['o1a', 'o1b']);
       });
 
+      it('`maxBytes` stops once the events read fill it, and always reads the first', async () => {
+        // About 1 KB of data each: under PostgreSQL's compression threshold, so stored as written.
+        await store.append(
+          'big-1',
+          [0, 1, 2, 3, 4].map((i) => newEvent(`b${i}`, { text: randomUUID().repeat(30) })),
+        );
+        await visible(store, 5);
+        const types = ['b0', 'b1', 'b2', 'b3', 'b4'];
+        expect((await store.readAll({ maxBytes: 1 })).map((e) => e.type)).toEqual(['b0']);
+        const some = (await store.readAll({ maxBytes: 2500 })).map((e) => e.type);
+        expect(some).toEqual(types.slice(0, some.length));
+        expect(some.length).toBeGreaterThan(1);
+        expect(some.length).toBeLessThan(5);
+        expect((await store.readAll({ maxBytes: 1e9 })).map((e) => e.type)).toEqual(types);
+      });
+
       it('filters by stream prefix and by event type', async () => {
         await store.append('dataset-1', [newEvent('Created'), newEvent('Renamed')]);
         await store.append('job-1', [newEvent('Created')]);

@@ -59,6 +59,8 @@ export interface ReadAllOptions {
   /** Exclusive: events after this position. Omitted: from the very start. */
   readonly from?: Position;
   readonly maxCount?: number;
+  /** Stop once the events read hold about this many bytes of data as stored; the first event is always read. */
+  readonly maxBytes?: number;
   readonly filter?: EventFilter;
 }
 

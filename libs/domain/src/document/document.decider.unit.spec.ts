@@ -1,4 +1,5 @@
 import {
+  CHUNK_PAGE_CHARS,
   ConcurrencyError,
   documentDecider,
   documentStream,
@@ -45,7 +46,7 @@ describe('document decider', () => {
   it('IngestDocument records the document with its chunks as one fact', () => {
     const events = documentDecider.decide(ingest, documentDecider.initialState());
     const { type: _type, now: _now, ...data } = ingest;
-    expect(events).toEqual([{ type: 'DocumentIngested', data: { ...data, ingestedAt: ingest.now } }]);
+    expect(events).toEqual([{ type: 'DocumentIngested', data: { ...data, chunkCount: 2, ingestedAt: ingest.now } }]);
     expect(fold(documentDecider, events)).toEqual({
       exists: true,
       documentId: 'd1',
@@ -67,11 +68,29 @@ describe('document decider', () => {
     expect(attempt).toThrow(ConcurrencyError);
   });
 
-  it('writes DocumentIngested as schema 2 and reads a schema 1 event (no hash) as content equal to nothing', () => {
-    expect(documentDecider.schemaVersions).toEqual({ DocumentIngested: 2 });
+  it('records a large document in pages of chunks: DocumentIngested with the first, DocumentChunksAdded with the rest, in order', () => {
+    const chunk = (i: number) => ({ ...ingest.chunks[0], chunkId: `c${i}`, index: i, text: `${i} `.padEnd(CHUNK_PAGE_CHARS / 10, 'x') });
+    const chunks = Array.from({ length: 25 }, (_, i) => chunk(i));
+    const events = documentDecider.decide({ ...ingest, chunks }, documentDecider.initialState());
+    expect(events.map((e) => e.type)).toEqual(['DocumentIngested', 'DocumentChunksAdded', 'DocumentChunksAdded']);
+    expect(events.map((e) => e.data.chunks.length)).toEqual([10, 10, 5]);
+    expect(events.flatMap((e) => e.data.chunks)).toEqual(chunks);
+    expect(events[0].data).toMatchObject({ chunkCount: 25, documentId: 'd1' });
+    expect(events[2].data).toEqual({ documentId: 'd1', projectId: 'p1', chunks: chunks.slice(20), ingestedAt: ingest.now });
+    expect(events.every((e) => e.data.chunks.reduce((n, c) => n + c.text.length, 0) <= CHUNK_PAGE_CHARS)).toBe(true);
+    expect(fold(documentDecider, events)).toEqual(fold(documentDecider, events.slice(0, 1)));
+    // One chunk longer than a page still makes a page of its own.
+    const huge = { ...chunk(0), text: 'y'.repeat(CHUNK_PAGE_CHARS * 2) };
+    expect(
+      documentDecider.decide({ ...ingest, chunks: [huge, chunk(1)] }, documentDecider.initialState()).map((e) => e.data.chunks.length),
+    ).toEqual([1, 1]);
+  });
+
+  it('writes DocumentIngested as schema 3 and reads a schema 1 event (no hash) as content equal to nothing', () => {
+    expect(documentDecider.schemaVersions).toEqual({ DocumentIngested: 3 });
     const { type: _type, now, contentSha256: _hash, ...v1 } = ingest;
     const stored = { type: 'DocumentIngested', data: { ...v1, ingestedAt: now }, schemaVersion: 1 };
-    expect(upcastDocumentEvent(stored).data.contentSha256).toBeNull();
+    expect(upcastDocumentEvent(stored).data).toMatchObject({ contentSha256: null, chunkCount: 2 });
     const state = evolveStored(documentDecider, documentDecider.initialState(), stored);
     expect(state).toEqual({ exists: true, documentId: 'd1', fileName: 'notes.md', contentSha256: null });
     expect(() => documentDecider.decide(ingest, state)).toThrow(ConcurrencyError);

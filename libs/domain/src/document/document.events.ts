@@ -12,7 +12,11 @@ export interface ChunkRecord {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** A document was parsed and split into chunks; the chunks are part of the fact (schema 2: and its content hash). */
+/**
+ * A document was parsed and split into chunks; the chunks are part of the fact (schema 2: and its content hash).
+ * Schema 3: `chunks` is the first page of them and `chunkCount` says how many there are; the rest follow, in
+ * the same append, as DocumentChunksAdded pages.
+ */
 export type DocumentIngested = DomainEvent<
   'DocumentIngested',
   {
@@ -27,6 +31,8 @@ export type DocumentIngested = DomainEvent<
     readonly parsedBy: string;
     readonly chunkedBy: string;
     readonly chunks: readonly ChunkRecord[];
+    /** Schema 3: every chunk of the document, over this event and its DocumentChunksAdded pages. */
+    readonly chunkCount: number;
     /**
      * SHA-256 (hex) of the uploaded bytes: what content equality is decided on (`sameContent`). Schema 2;
      * null for a schema 1 event, written before it was recorded.
@@ -36,4 +42,19 @@ export type DocumentIngested = DomainEvent<
   }
 >;
 
-export type DocumentEvent = DocumentIngested;
+/**
+ * More chunks of a document just ingested, in chunk order, appended with its DocumentIngested: a large
+ * document is recorded a page at a time, so no single statement (on PGlite, a turn of the event loop) has
+ * to carry megabytes.
+ */
+export type DocumentChunksAdded = DomainEvent<
+  'DocumentChunksAdded',
+  {
+    readonly documentId: string;
+    readonly projectId: string;
+    readonly chunks: readonly ChunkRecord[];
+    readonly ingestedAt: string;
+  }
+>;
+
+export type DocumentEvent = DocumentIngested | DocumentChunksAdded;

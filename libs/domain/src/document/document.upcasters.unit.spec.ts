@@ -27,8 +27,25 @@ describe('upcastDocumentEvent', () => {
     expect(upcastDocumentEvent(v1(contentType)).data).toMatchObject({ contentType, parsedBy, chunkedBy, contentSha256: null });
   });
 
-  it('schema 2 is read as it is', () => {
-    const event = { ...v1('text/plain'), schemaVersion: 2 };
+  it('schema 2 keeps its hash and processing, and counts its chunks (all of them were in the one event)', () => {
+    const data = {
+      ...v1('text/plain').data,
+      chunks: [{ chunkId: 'c' }, { chunkId: 'd' }],
+      contentSha256: 'h',
+      parsedBy: 'x',
+      chunkedBy: 'y',
+    };
+    expect(upcastDocumentEvent({ type: 'DocumentIngested', data, schemaVersion: 2 }).data).toEqual({ ...data, chunkCount: 2 });
+  });
+
+  it('schema 3 and DocumentChunksAdded are read as they are', () => {
+    const event = { ...v1('text/plain'), schemaVersion: 3 };
     expect(upcastDocumentEvent(event).data).toBe(event.data);
+    const page = {
+      type: 'DocumentChunksAdded',
+      data: { documentId: 'd', projectId: 'p', chunks: [], ingestedAt: 'now' },
+      schemaVersion: 1,
+    };
+    expect(upcastDocumentEvent(page).data).toBe(page.data);
   });
 });

@@ -22,6 +22,27 @@ for (const database of testDatabases()) {
   });
 }
 
+describe.each(testDatabases())('subscription pages on $name', (database) => {
+  it('a subscription whose pages are cut by bytes still delivers every event, in order, before it is caught up', async () => {
+    const sql = await database.create();
+    const store = await PostgresEventStore.create(sql, { pollIntervalMs: 50, pageBytes: 1 });
+    const controller = new AbortController();
+    try {
+      await store.append(
+        'pages-1',
+        [0, 1, 2, 3].map((i) => ({ id: randomUUID(), type: `p${i}`, data: { i } })),
+      );
+      const sub = new SubscriptionCollector(store.subscribe({ signal: controller.signal }));
+      await sub.waitFor(() => sub.items.some(isCaughtUp));
+      expect(sub.items.map((item) => (isCaughtUp(item) ? 'caught-up' : item.type))).toEqual(['p0', 'p1', 'p2', 'p3', 'caught-up']);
+    } finally {
+      controller.abort();
+      await store.close();
+      await sql.close();
+    }
+  });
+});
+
 const databaseUrl = testDatabaseUrl();
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -25,6 +25,11 @@ export interface PostgresEventStoreOptions {
   /** Subscriptions page through history this many events at a time. */
   readonly batchSize?: number;
   /**
+   * …and about this many bytes of event data at a time: on PGlite a statement holds the event loop while it
+   * runs, and a page of large events (a document's chunks) would hold it for hundreds of milliseconds.
+   */
+  readonly pageBytes?: number;
+  /**
    * Live subscriptions re-read this often even without a NOTIFY: a transaction that commits late
    * holds the snapshot xmin back after its own notify, so the notify alone can arrive too early.
    */
@@ -38,6 +43,7 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private readonly closing = new AbortController();
   private readonly batchSize: number;
+  private readonly pageBytes: number;
   private readonly pollIntervalMs: number;
 
   constructor(
@@ -45,6 +51,7 @@ export class PostgresEventStore implements EventStore {
     options: PostgresEventStoreOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.pageBytes = options.pageBytes ?? 512 * 1024;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }
 
@@ -79,6 +86,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return (await this.readRows(options)).map(toRecordedEvent);
+  }
+
+  /** readAll's rows; with `maxBytes`, each row also says how many bytes the page holds up to it (`bytes_through`). */
+  private async readRows(options: ReadAllOptions): Promise<(EventRow & { bytes_through?: string })[]> {
     const from = options.from === undefined ? START : decodePosition(options.from);
     const params: unknown[] = [from.transactionId.toString(), from.globalPosition.toString()];
     const conditions = [
@@ -92,11 +104,18 @@ export class PostgresEventStore implements EventStore {
       params.push(options.maxCount);
       limit = ` LIMIT $${params.length}::int`;
     }
-    const { rows } = await this.sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${conditions.join(' AND ')} ORDER BY es_events.transaction_id, es_events.global_position${limit}`,
-      params,
-    );
-    return rows.map(toRecordedEvent);
+    const order = 'ORDER BY es_events.transaction_id, es_events.global_position';
+    const where = conditions.join(' AND ');
+    if (options.maxBytes === undefined) {
+      return (await this.sql.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where} ${order}${limit}`, params)).rows;
+    }
+    params.push(options.maxBytes);
+    // pg_column_size: the bytes as stored, read without detoasting the data.
+    const sql = `SELECT ${EVENT_COLUMNS}, es_events.bytes_through::text AS bytes_through FROM (
+        SELECT es_events.*, sum(pg_column_size(es_events.data)) OVER (${order}) AS bytes_through
+          FROM es_events WHERE ${where} ${order}${limit}
+      ) es_events WHERE es_events.bytes_through - pg_column_size(es_events.data) < $${params.length}::bigint ${order}`;
+    return (await this.sql.query<EventRow & { bytes_through: string }>(sql, params)).rows;
   }
 
   async *subscribe(options: SubscribeOptions): AsyncGenerator<SubscriptionItem> {
@@ -109,13 +128,15 @@ export class PostgresEventStore implements EventStore {
       let from: Position | undefined = options.from;
       let caughtUp = false;
       while (!signal.aborted) {
-        const page = await this.readAll({ from, filter: options.filter, maxCount: this.batchSize });
-        for (const event of page) {
+        const rows = await this.readRows({ from, filter: options.filter, maxCount: this.batchSize, maxBytes: this.pageBytes });
+        for (const row of rows) {
           if (signal.aborted) return;
+          const event = toRecordedEvent(row);
           yield event;
           from = event.position;
         }
-        if (page.length === this.batchSize) continue;
+        // A full page, by count or by bytes, is not the end of the log.
+        if (rows.length === this.batchSize || Number(rows.at(-1)?.bytes_through ?? 0) >= this.pageBytes) continue;
         if (!caughtUp) {
           caughtUp = true;
           if (signal.aborted) return;

@@ -1,5 +1,20 @@
-import type { DocumentIngested, TaxonomyCreated } from '@compileo/domain';
+import type { ChunkRecord, DocumentChunksAdded, DocumentIngested, TaxonomyCreated } from '@compileo/domain';
+import type { SqlExecutor } from '@compileo/sql';
+import type { Tables } from '../tables';
 import { dataOf, type ProjectionHandler } from './projection';
+
+const insertChunks = (
+  tx: SqlExecutor,
+  t: Tables,
+  d: { documentId: string; projectId: string; chunks: readonly ChunkRecord[]; ingestedAt: string },
+) =>
+  tx.query(
+    `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, metadata, created_at)
+     SELECT c."chunkId", $2, $3, c.index, c.text, c.heading, c."headingPath", c."startOffset", c."endOffset", COALESCE(c.metadata, '{}'::jsonb), $4
+     FROM jsonb_to_recordset($1::jsonb) AS c("chunkId" text, index int, text text, heading text, "headingPath" jsonb, "startOffset" int, "endOffset" int, metadata jsonb)
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(d.chunks), d.documentId, d.projectId, d.ingestedAt],
+  );
 
 export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
   if (event.type === 'DocumentIngested') {
@@ -14,7 +29,7 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
         d.fileName,
         d.contentType,
         d.sizeBytes,
-        d.chunks.length,
+        d.chunkCount,
         d.chunkSize,
         d.chunkOverlap,
         d.contentSha256,
@@ -23,13 +38,9 @@ export const documentsProjection: ProjectionHandler = async (event, tx, t) => {
         d.chunkedBy,
       ],
     );
-    await tx.query(
-      `INSERT INTO ${t.chunks} (id, document_id, project_id, chunk_index, text, heading, heading_path, start_offset, end_offset, metadata, created_at)
-       SELECT c."chunkId", $2, $3, c.index, c.text, c.heading, c."headingPath", c."startOffset", c."endOffset", COALESCE(c.metadata, '{}'::jsonb), $4
-       FROM jsonb_to_recordset($1::jsonb) AS c("chunkId" text, index int, text text, heading text, "headingPath" jsonb, "startOffset" int, "endOffset" int, metadata jsonb)
-       ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(d.chunks), d.documentId, d.projectId, d.ingestedAt],
-    );
+    await insertChunks(tx, t, d);
+  } else if (event.type === 'DocumentChunksAdded') {
+    await insertChunks(tx, t, dataOf<DocumentChunksAdded['data']>(event));
   } else if (event.type === 'TaxonomyCreated') {
     const d = dataOf<TaxonomyCreated['data']>(event);
     await tx.query(
