@@ -31,7 +31,8 @@ export const isolatedEnvironment = async (backend: Backend): Promise<{ env: Reco
   // No database under it, but finished datasets' files (output_dir) are written to DATA_DIR/exports/.
   const dir = await mkdtemp(join(tmpdir(), 'compileo-test-'));
   return {
-    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, DATA_DIR: dir },
+    // A restarted process takes over the jobs of the one it replaces once their leases lapse: 3 s, not 30.
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, DATA_DIR: dir, COMPILEO_JOB_LEASE_MS: '3000' },
     cleanup: async () => {
       await rm(dir, { recursive: true, force: true });
       const client = new Client({ connectionString: url });

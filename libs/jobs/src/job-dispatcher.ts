@@ -1,41 +1,58 @@
-import { jobDecider, jobStream } from '@compileo/domain';
+import { JobLeasedError } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import type { JobTrigger } from '@compileo/bus';
-import { CLOCK, type Clock } from '@compileo/platform';
+import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GenerationJobProcessor } from './generation/generation-job.processor';
+import { JobLeaseHolder, type LeaseOptions } from './job-lease';
+import { logLeaseHeld } from './job-log';
 import { RegenerationJobProcessor } from './regeneration/regeneration-job.processor';
 
-/** Claims a job in its own stream, then hands it to the processor of its kind. */
+/** Past a lease's end before trying again: clocks of two workers are never exactly equal. */
+const LAPSE_MARGIN_MS = 250;
+
+/**
+ * Runs a job under a lease in its own stream, so that no two workers process one job at once: while another
+ * worker holds the lease this one waits (until it lapses, or the job ends and there is nothing left to do);
+ * when this worker's lease is taken over, its run is aborted.
+ */
 @Injectable()
 export class JobDispatcher {
-  private readonly workerId = `${hostname()}:${process.pid}`;
+  private readonly lease: LeaseOptions;
 
   constructor(
     private readonly runner: CommandRunner,
     private readonly generation: GenerationJobProcessor,
     private readonly regeneration: RegenerationJobProcessor,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.lease = {
+      workerId: `${hostname()}:${process.pid}`,
+      leaseMs: config.COMPILEO_JOB_LEASE_MS,
+      exclusiveStore: config.DATABASE_URL === undefined,
+    };
+  }
 
   readonly handle = async (trigger: JobTrigger, signal: AbortSignal): Promise<void> => {
     const processor = trigger.kind === 'generation' ? this.generation : this.regeneration;
-    await processor.run(trigger, signal, () => this.claim(trigger));
+    for (;;) {
+      const lost = new AbortController();
+      const holder = new JobLeaseHolder(this.runner, this.clock, trigger, this.lease, (error) => lost.abort(error));
+      try {
+        await processor.run(trigger, AbortSignal.any([signal, lost.signal]), () => holder.claim());
+        return;
+      } catch (error) {
+        if (!(error instanceof JobLeasedError) || signal.aborted) throw error;
+        logLeaseHeld(trigger, error.message);
+        const wait = Math.max(0, Date.parse(error.holder.until) - this.clock.now().getTime()) + LAPSE_MARGIN_MS;
+        await sleep(wait, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) return;
+      } finally {
+        await holder.release();
+      }
+    }
   };
-
-  private async claim(trigger: JobTrigger): Promise<void> {
-    await this.runner.run(
-      jobStream(trigger.jobId),
-      jobDecider,
-      {
-        type: 'ClaimJob',
-        jobId: trigger.jobId,
-        datasetId: trigger.datasetId,
-        workerId: this.workerId,
-        now: this.clock.now().toISOString(),
-      },
-      { metadata: { jobId: trigger.jobId, correlationId: trigger.jobId, actor: `worker:${this.workerId}` }, maxRetries: 0 },
-    );
-  }
 }

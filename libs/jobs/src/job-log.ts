@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 /**
  * A job's lifecycle at `info`, one JSON line per step (pino through nestjs-pino), each with `job_event`,
  * `job_id`, `dataset_id` and `kind`: requested (by the API), started or resumed (by the worker that claims
- * it), chunk failed (with the reason), completed (counts, duration) or failed.
+ * it), chunk failed (with the reason), completed (counts, duration) or failed; lease held by another worker, or lost.
  */
 const logger = new Logger('Jobs');
 
@@ -66,3 +66,11 @@ export const logExported = (job: LoggedJob, files: readonly string[] | null, rea
   files
     ? logger.log(fields(job, 'exported', { files }), `${job.kind} job ${job.jobId} wrote ${files.length} file(s) to its output_dir`)
     : logger.error(fields(job, 'export_failed', { reason }), `${job.kind} job ${job.jobId} could not write its output_dir: ${reason}`);
+
+/** Another worker holds the job: this one waits for the lease to lapse or the job to end. */
+export const logLeaseHeld = (job: LoggedJob, reason: string): void =>
+  logger.log(fields(job, 'lease_held', { reason }), `${job.kind} job ${job.jobId}: waiting, ${reason}`);
+
+/** This worker's lease was taken over: it stops working on the job. */
+export const logLeaseLost = (job: LoggedJob, reason: string): void =>
+  logger.warn(fields(job, 'lease_lost', { reason }), `${job.kind} job ${job.jobId}: stopping, ${reason}`);

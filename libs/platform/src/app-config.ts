@@ -47,6 +47,8 @@ const schema = z.object({
     .optional(),
   COMPILEO_IN_PROCESS_WORKER: flag.default('true'),
   COMPILEO_MAX_CONCURRENT_JOBS: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long a worker's hold on a job lasts without a heartbeat; another worker takes the job over after it. */
+  COMPILEO_JOB_LEASE_MS: z.coerce.number().int().min(300).max(3_600_000).default(30_000),
   COMPILEO_MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()

@@ -296,6 +296,8 @@ export const runDomainWorkload = async (runner: CommandRunner, random: SeededRan
             datasetId: job.datasetId,
             workerId: `worker-${random.int(1, 3)}`,
             now: now(),
+            // Lapsed at once: any worker may claim again, as after a crash.
+            leaseMs: 0,
           } as const;
           return (await runner.run(jobStream(job.jobId), jobDecider, command)).position;
         }),

@@ -229,8 +229,22 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
 
   it('without an idSeed, event ids are fresh UUIDs', async () => {
     const runner = new CommandRunner(store);
-    await runner.run(jobStream('job-1'), jobDecider, { type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId: 'w', now: NOW });
-    await runner.run(jobStream('job-1'), jobDecider, { type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId: 'w', now: NOW });
+    await runner.run(jobStream('job-1'), jobDecider, {
+      type: 'ClaimJob',
+      jobId: 'job-1',
+      datasetId: 'ds-1',
+      workerId: 'w',
+      now: NOW,
+      leaseMs: 0,
+    });
+    await runner.run(jobStream('job-1'), jobDecider, {
+      type: 'ClaimJob',
+      jobId: 'job-1',
+      datasetId: 'ds-1',
+      workerId: 'w',
+      now: NOW,
+      leaseMs: 0,
+    });
     const ids = (await real.readStream(jobStream('job-1'))).map((e) => e.id);
     expect(new Set(ids).size).toBe(2);
   });
@@ -241,7 +255,14 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
     const runnerB = new CommandRunner(real);
     expect((await runnerA.load(STREAM, datasetDecider)).revision).toBe(2n);
     await runnerB.run(STREAM, datasetDecider, edit('entry_1', 1, 'by B'));
-    await runnerB.run(jobStream('job-1'), jobDecider, { type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId: 'B', now: NOW });
+    await runnerB.run(jobStream('job-1'), jobDecider, {
+      type: 'ClaimJob',
+      jobId: 'job-1',
+      datasetId: 'ds-1',
+      workerId: 'B',
+      now: NOW,
+      leaseMs: 0,
+    });
 
     const loaded = await runnerA.load(STREAM, datasetDecider);
     expect(loaded.revision).toBe(3n);
@@ -257,6 +278,7 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
       datasetId: 'ds-1',
       workerId: 'A',
       now: NOW,
+      leaseMs: 0,
     });
     expect(claimed.events[0].data.attempt).toBe(2);
   });
