@@ -12,6 +12,7 @@ const APPLIED: Readonly<Record<string, string>> = {
   '102_find_again': '6dbc3b89168fd5b2de39540a346313475b6040b4de4fd8acb063b403c8450fce',
   '103_review_and_provenance': 'a62f8c3566763e436e59de14fcfcddb105e9a066b05fbf161b7e854a69267fce',
   '201_bus_checkpoints': '41a47eb9b25e9d1702a8582f927cbae6d21be54eb3e34eb344c427a2ee75ce06',
+  '202_bus_relay_leases': '6584f1412c49b15bb16a5a2648033c1f14a9241a50a20386402f5d441a921eb0',
 };
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,0 +1,135 @@
+import type { EventStore } from '@compileo/event-store';
+import type { SqlClient } from '@compileo/sql';
+import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobBus, JobHandler } from '../job-bus.port';
+import { KafkaRelay } from './kafka-relay';
+import { ensureTopics, jobTopics, type JobTopics } from './kafka-topics';
+import { readTrigger, triggerMessage } from './trigger-message';
+
+export interface KafkaJobBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** The consumer group the workers share. */
+  readonly groupId: string;
+  /** The jobs topic; retries go to `<topic>.retry`, triggers that failed every attempt to `<topic>.dlt`. */
+  readonly topic: string;
+  /** Partitions of each topic when the bus creates them: the most workers that share the jobs. */
+  readonly partitions: number;
+  /** Deliveries of a trigger before it goes to the dead-letter topic. */
+  readonly maxAttempts: number;
+  /** Wait before the first retry; doubled for each later one. */
+  readonly retryDelayMs: number;
+  /** Jobs one worker runs at once (partitions it consumes concurrently). */
+  readonly maxConcurrentJobs: number;
+  /** This worker, for the relay lease. */
+  readonly workerId: string;
+  /** The relay lease: one worker's relay publishes triggers; another takes over when it lapses. */
+  readonly relayLeaseMs: number;
+  readonly onError: (error: unknown) => void;
+}
+
+/** How often a worker tells the group it is alive while a job runs (kafkajs sends only when due). */
+const HEARTBEAT_MS = 1_000;
+
+/**
+ * The job bus on Kafka. The event log stays the outbox: a relay publishes each trigger to the jobs topic, keyed
+ * by dataset. Workers form one consumer group; a worker runs the trigger's job, heartbeating while it runs, and
+ * commits the message's offset only once the handler has returned, that is once the job's outcome is recorded.
+ * A handler that throws sends the trigger to the retry topic (after a growing delay) and, after `maxAttempts`,
+ * to the dead-letter topic. Stopping aborts the handlers in flight and commits nothing for them, so their
+ * triggers are delivered again, to whichever worker then holds their partition.
+ */
+export class KafkaJobBus implements JobBus {
+  private readonly kafka: Kafka;
+  private readonly topics: JobTopics;
+  private abort = new AbortController();
+  private producer: Producer | null = null;
+  private consumer: Consumer | null = null;
+  private relay: KafkaRelay | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly sql: SqlClient,
+    private readonly options: KafkaJobBusOptions,
+  ) {
+    this.kafka = new Kafka({ clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.WARN });
+    this.topics = jobTopics(options.topic);
+  }
+
+  async start(handler: JobHandler): Promise<void> {
+    this.abort = new AbortController();
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.topics, this.options.partitions);
+    } finally {
+      await admin.disconnect();
+    }
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.relay = new KafkaRelay(this.store, this.sql, this.producer, {
+      topic: this.topics.jobs,
+      owner: this.options.workerId,
+      leaseMs: this.options.relayLeaseMs,
+      onError: this.options.onError,
+    });
+    this.relay.start();
+    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [this.topics.jobs, this.topics.retry], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.options.maxConcurrentJobs,
+      eachMessage: (payload) => this.deliver(handler, payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.relay?.stop();
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.relay = null;
+    this.consumer = null;
+    this.producer = null;
+  }
+
+  private async deliver(handler: JobHandler, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+    const signal = this.abort.signal;
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_MS);
+    try {
+      const received = readTrigger(message.value, message.headers);
+      if (!received) {
+        await this.send(this.topics.deadLetter, { key: message.key, value: message.value, headers: message.headers });
+      } else {
+        const wait = received.notBefore - Date.now();
+        if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) return;
+        try {
+          await handler(received.trigger, signal);
+        } catch (error) {
+          if (signal.aborted) return;
+          this.options.onError(error);
+          const reason = error instanceof Error ? error.message : String(error);
+          const next = received.attempt + 1;
+          if (next > this.options.maxAttempts) {
+            await this.send(this.topics.deadLetter, triggerMessage(received.trigger, received.attempt, undefined, reason));
+          } else {
+            const delay = this.options.retryDelayMs * 2 ** (received.attempt - 1);
+            await this.send(this.topics.retry, triggerMessage(received.trigger, next, Date.now() + delay, reason));
+          }
+        }
+        // A handler that returned because the bus stopped has not finished its job.
+        if (signal.aborted) return;
+      }
+      await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  private async send(topic: string, message: Parameters<Producer['send']>[0]['messages'][number]): Promise<void> {
+    await this.producer!.send({ topic, acks: -1, messages: [message] });
+  }
+}
