@@ -92,3 +92,51 @@ describe('relevanceScore weights and topic', () => {
       relevanceScore('What does the logger flush?', 'Buffered lines.', 'Use it like this.\n```js\nlogger.flush()\n```\nThat is all.'),
     ).toBe(1));
 });
+
+describe('relevanceScore, answer parts and headings', () => {
+  it('is 0 for an empty answer to a question the chunk holds', () => expect(relevanceScore('Is the crust golden?', '', BREAD)).toBe(0));
+  it('matches each clause of an answer to its own sentence', () =>
+    // Whole, the answer rests on the kneading sentence; its second clause rests on the baking one.
+    expect(relevanceScore('What makes the crust golden?', 'Knead the dough until elastic; bake it at 220 °C.', BREAD)).toBe(1));
+  it('reads only lines opening with "#" as headings', () =>
+    expect(
+      relevanceScore(
+        'Which gas mark does the oven need?',
+        'A hot one.',
+        'Knead the dough well.\nBake the loaf at gas mark #7.\nLet it cool on a rack.',
+      ),
+    ).toBe(0));
+});
+
+describe('relevanceScore, whose subject a pronoun stands for', () => {
+  it.each([
+    ['a determiner', 'The oven makes it so.'],
+    ['a noun', 'sugar makes it so.'],
+    ['a proper noun', 'Paul Hollywood says it is.'],
+    ['an adjective', 'brown sugar makes it so.'],
+    ['a number', '10 minutes makes it so.'],
+    ['a verb', 'Kneading makes it so.'],
+  ])('takes an answer opening with %s as naming its own subject', (_, answer) =>
+    expect(relevanceScore('Is the crust golden?', answer, BREAD)).toBe(0),
+  );
+  it('finds the subject after the auxiliary of a wh-question', () =>
+    expect(relevanceScore('Why is the crust golden?', 'Because it is baked hot.', BREAD)).toBe(1));
+  it('finds the subject of a question without its question mark', () =>
+    expect(relevanceScore('Is the crust golden', 'Only when it is done.', BREAD)).toBe(1));
+  it('takes a proper name as the subject', () =>
+    expect(
+      relevanceScore(
+        'Is Olympus Mons active?',
+        'Nobody knows if it is.',
+        'Mars is the fourth planet from the Sun. Olympus Mons is the largest volcano on Mars. Dust storms cover the planet for months.',
+      ),
+    ).toBe(1));
+});
+
+describe('relevanceScore, which chunk sentence an answer rests on', () => {
+  it('does not rest an answer on a sentence that shares one of its words', () =>
+    expect(relevanceScore('What makes the crust golden?', 'A kitchen scale weighing 220 grams.', BREAD)).toBe(0));
+  it('keeps the first of two equally matching sentences', () =>
+    // knead, dough: half the first sentence's match; shape, loaf: half the third's.
+    expect(relevanceScore('What makes the dough smooth and elastic?', 'Kneading the dough, not shaping the loaf.', BREAD)).toBe(1));
+});
