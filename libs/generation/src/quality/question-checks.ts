@@ -99,7 +99,8 @@ export const questionDefects = (question: string): string[] => {
   // Only once the question has its own verb before the preposition ("What fines can infringements of the principles lead to?" has not).
   const verbBefore = w.slice(0, Math.max(0, lastPrep)).some((t) => t.pos === 'VERB');
   if (object.length > 0 && verbBefore && !object.some((t) => WH.has(t.lower)) && finite) defects.push('clause_after_preposition');
-  const doAt = w.findIndex((t) => DO_FORMS.has(t.lower) && t.pos === 'AUX');
+  // Do-support is the question's first auxiliary ("Which bases does Article?"); a "do" after another one is the main verb ("What should the baker do?").
+  const doAt = w.findIndex((t, i) => DO_FORMS.has(t.lower) && t.pos === 'AUX' && !w.slice(0, i).some((u) => u.pos === 'AUX'));
   if (doAt >= 0 && w.length - doAt - 1 < 2) defects.push('do_without_predicate');
   const wh = whIndex(w);
   if (wh >= 0 && ADVERBIAL_WH.has(w[wh].lower)) {
