@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fixture } from './support/api-flow';
 import { startRecordingModel, type RecordingModel } from './support/recording-model';
 import { isolatedEnvironment, testBackends } from './support/test-app';
@@ -10,6 +11,8 @@ const json = async (res: Response): Promise<Record<string, unknown>> => {
 
 /** Several worker processes share one store only on PostgreSQL. */
 const backends = testBackends().filter((b) => b === 'postgres');
+/** The embedded bus (every worker follows the log), and Kafka (one consumer group) when a broker is up. */
+const buses = ['embedded', ...(process.env.TEST_KAFKA_BROKERS ? ['kafka'] : [])] as const;
 
 /**
  * Issue 9 #3: a worker owns a job through a lease in the job's stream. On the embedded bus every worker sees
@@ -33,12 +36,20 @@ describe('job leases: two workers on one PostgreSQL, each seeing every job', () 
   });
 
   /** The API alone, a model whose every call waits for a second one (or `releaseAfterMs`), and a project with one document. */
-  const setUp = async (releaseAfterMs: number) => {
+  const setUp = async (releaseAfterMs: number, bus: (typeof buses)[number] = 'embedded') => {
     const recording = await startRecordingModel({ releaseAfterMs });
     model = recording;
     recording.holdUntil(2);
     isolated = await isolatedEnvironment('postgres');
-    const env = { ...isolated.env, GEMINI_API_KEY: 'k', GEMINI_BASE_URL: model.url, COMPILEO_MAX_CONCURRENT_JOBS: '3' };
+    const kafka: Record<string, string> =
+      bus === 'kafka'
+        ? {
+            KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS!,
+            COMPILEO_KAFKA_TOPIC: `jobs-${randomUUID()}`,
+            COMPILEO_KAFKA_GROUP: `workers-${randomUUID()}`,
+          }
+        : {};
+    const env = { ...isolated.env, ...kafka, GEMINI_API_KEY: 'k', GEMINI_BASE_URL: model.url, COMPILEO_MAX_CONCURRENT_JOBS: '3' };
     const api = await startService({ ...env, COMPILEO_IN_PROCESS_WORKER: 'false' }, await freePort());
     const base = `${api.baseUrl}/api/v1`;
     const post = (path: string, body: unknown) =>
@@ -65,18 +76,27 @@ describe('job leases: two workers on one PostgreSQL, each seeing every job', () 
   };
   const ended = (s: Record<string, unknown>) => s.status === 'completed' || s.status === 'failed';
 
-  it('runs every job exactly once: one claim a job, every chunk sent to the model once, every job completed', async () => {
-    const { env, model, chunks, generate, until } = await setUp(200);
-    const workers: ServiceProcess[] = [await startWorker(env), await startWorker(env)];
-    const jobs = [];
-    for (let i = 0; i < 6; i++) jobs.push(await generate());
-    const finished: Record<string, unknown>[] = [];
-    for (const job of jobs) finished.push(await until(job.job_id, ended));
-    expect(finished.map((s) => s.status)).toEqual(Array(6).fill('completed'));
-    expect(finished.map((s) => s.attempts)).toEqual(Array(6).fill(1));
-    expect(model.generationCalls()).toHaveLength(6 * chunks);
-    for (const worker of workers) expect(worker.output()).not.toMatch(/"level":"error"|ERROR/);
-  });
+  it.each(buses)(
+    '%s bus: runs every job exactly once: one claim a job, every chunk sent to the model once, every job completed',
+    async (bus) => {
+      const { env, model, chunks, generate, until } = await setUp(200, bus);
+      const workers: ServiceProcess[] = [await startWorker(env), await startWorker(env)];
+      const jobs = [];
+      for (let i = 0; i < 6; i++) jobs.push(await generate());
+      const finished: Record<string, unknown>[] = [];
+      for (const job of jobs) finished.push(await until(job.job_id, ended));
+      expect(finished.map((s) => s.status)).toEqual(Array(6).fill('completed'));
+      expect(finished.map((s) => s.attempts)).toEqual(Array(6).fill(1));
+      expect(model.generationCalls()).toHaveLength(6 * chunks);
+      for (const worker of workers)
+        expect(
+          worker
+            .output()
+            .split('\n')
+            .filter((line) => /"level":"error"|ERROR/.test(line)),
+        ).toEqual([]);
+    },
+  );
 
   it("takes over a killed worker's job once its lease lapses, and finishes it from the last finished chunk", async () => {
     const { env, model, chunks, generate, until, entries } = await setUp(400);

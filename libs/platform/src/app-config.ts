@@ -13,6 +13,18 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  /** Kafka bootstrap servers (`host:port,host:port`): when set, jobs travel through Kafka instead of the embedded bus. */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port, comma-separated')
+    .optional(),
+  COMPILEO_KAFKA_TOPIC: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]{1,200}$/, 'must be a Kafka topic name')
+    .default('compileo.jobs'),
+  COMPILEO_KAFKA_GROUP: z.string().min(1).default('compileo-workers'),
+  COMPILEO_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(8),
+  COMPILEO_KAFKA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /** PostgreSQL only: the schema to use (created if missing); lets several deployments share a database. */
   DATABASE_SCHEMA: z
     .string()

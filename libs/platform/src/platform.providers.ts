@@ -1,4 +1,5 @@
-import { EmbeddedJobBus, JOB_BUS } from '@compileo/bus';
+import { EmbeddedJobBus, JOB_BUS, KafkaJobBus } from '@compileo/bus';
+import { hostname } from 'node:os';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@compileo/event-store';
 import { READ_SQL, SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
@@ -30,9 +31,23 @@ export const platformProviders = (config: AppConfig): Provider[] => [
     provide: JOB_BUS,
     useFactory: (store: EventStore, sql: SqlClient) => {
       const logger = new Logger('JobBus');
-      return new EmbeddedJobBus(store, sql, {
+      const onError = (error: unknown) => logger.error(error);
+      if (config.KAFKA_BROKERS === undefined) {
+        return new EmbeddedJobBus(store, sql, { maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS, onError });
+      }
+      return new KafkaJobBus(store, sql, {
+        brokers: config.KAFKA_BROKERS.split(','),
+        clientId: 'compileo',
+        groupId: config.COMPILEO_KAFKA_GROUP,
+        topic: config.COMPILEO_KAFKA_TOPIC,
+        partitions: config.COMPILEO_KAFKA_PARTITIONS,
+        maxAttempts: config.COMPILEO_KAFKA_MAX_ATTEMPTS,
+        retryDelayMs: 1_000,
         maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS,
-        onError: (error) => logger.error(error),
+        workerId: `${hostname()}:${process.pid}`,
+        relayLeaseMs: 10_000,
+        onError,
+        onClientLog: (message, fields) => logger.warn({ kafkajs: fields }, message),
       });
     },
     inject: [EVENT_STORE, SQL_CLIENT],

@@ -39,7 +39,7 @@ describe('KafkaJobBus on a real Kafka broker', () => {
 
   const startBus = async (handler: JobHandler, options: Partial<KafkaJobBusOptions> = {}): Promise<KafkaJobBus> => {
     const bus = new KafkaJobBus(store, sql, {
-      brokers: brokers!,
+      brokers,
       clientId: `test-${id}`,
       groupId: `workers-${id}`,
       topic: `jobs-${id}`,
@@ -50,6 +50,7 @@ describe('KafkaJobBus on a real Kafka broker', () => {
       workerId: `worker-${buses.length}`,
       relayLeaseMs: 3000,
       onError: () => undefined,
+      onClientLog: () => undefined,
       ...options,
     });
     buses.push(bus);
@@ -62,7 +63,7 @@ describe('KafkaJobBus on a real Kafka broker', () => {
 
   /** Every message on a topic, from the start (a fresh consumer group of its own). */
   const topicMessages = async (topic: string): Promise<{ trigger: JobTrigger; attempt: number }[]> => {
-    const kafka = new Kafka({ clientId: `reader-${id}`, brokers: brokers!, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `reader-${id}`, brokers, logLevel: logLevel.NOTHING });
     const admin = kafka.admin();
     await admin.connect();
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -85,7 +86,10 @@ describe('KafkaJobBus on a real Kafka broker', () => {
 
   it('relays each trigger from the log once, keyed by dataset, and two workers of one group share them', async () => {
     const handled: { worker: number; jobId: string }[] = [];
-    const handler = (worker: number): JobHandler => async (trigger) => void handled.push({ worker, jobId: trigger.jobId });
+    const handler =
+      (worker: number): JobHandler =>
+      async (trigger) =>
+        void handled.push({ worker, jobId: trigger.jobId });
     await startBus(handler(0));
     await startBus(handler(1));
     for (let n = 0; n < 6; n++) await request(n);

@@ -1,6 +1,6 @@
 import type { EventStore } from '@compileo/event-store';
 import type { SqlClient } from '@compileo/sql';
-import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { JobBus, JobHandler } from '../job-bus.port';
 import { KafkaRelay } from './kafka-relay';
@@ -27,6 +27,12 @@ export interface KafkaJobBusOptions {
   /** The relay lease: one worker's relay publishes triggers; another takes over when it lapses. */
   readonly relayLeaseMs: number;
   readonly onError: (error: unknown) => void;
+  /**
+   * kafkajs's own log lines, warnings and errors alike: it retries what fails (a partition whose leader is still
+   * being elected, a rebalance) and logs each try, so they are the library's notes, not the service's errors;
+   * what still fails after its retries reaches `onError`.
+   */
+  readonly onClientLog: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /** How often a worker tells the group it is alive while a job runs (kafkajs sends only when due). */
@@ -53,20 +59,29 @@ export class KafkaJobBus implements JobBus {
     private readonly sql: SqlClient,
     private readonly options: KafkaJobBusOptions,
   ) {
-    this.kafka = new Kafka({ clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.WARN });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ namespace, log: { message, ...fields } }) =>
+          options.onClientLog(`${namespace}: ${message}`, fields),
+    });
     this.topics = jobTopics(options.topic);
   }
 
   async start(handler: JobHandler): Promise<void> {
     this.abort = new AbortController();
-    const admin = this.kafka.admin();
+    // Quiet: two workers starting together race to create the topics, and kafkajs logs the loser's answer as an error.
+    const admin = new Kafka({ clientId: this.options.clientId, brokers: [...this.options.brokers], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
       await ensureTopics(admin, this.topics, this.options.partitions);
     } finally {
       await admin.disconnect();
     }
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     this.relay = new KafkaRelay(this.store, this.sql, this.producer, {
       topic: this.topics.jobs,
@@ -95,9 +110,10 @@ export class KafkaJobBus implements JobBus {
     this.producer = null;
   }
 
-  private async deliver(handler: JobHandler, { topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async deliver(handler: JobHandler, payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
     const signal = this.abort.signal;
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_MS);
+    const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_MS);
     try {
       const received = readTrigger(message.value, message.headers);
       if (!received) {

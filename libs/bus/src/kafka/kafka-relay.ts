@@ -45,7 +45,9 @@ export class KafkaRelay {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
-    await this.sql.query('DELETE FROM bus_relay_leases WHERE name = $1 AND owner = $2', [this.name, this.options.owner]).catch(() => undefined);
+    await this.sql
+      .query('DELETE FROM bus_relay_leases WHERE name = $1 AND owner = $2', [this.name, this.options.owner])
+      .catch(() => undefined);
   }
 
   /** Takes or renews the relay lease; false while another relay holds it. */
@@ -62,7 +64,7 @@ export class KafkaRelay {
   private async supervise(): Promise<void> {
     const signal = this.abort.signal;
     const beat = Math.max(50, Math.floor(this.options.leaseMs / 3));
-    for (let wait = RETRY_MS.first; !signal.aborted; ) {
+    for (let wait = RETRY_MS.first; !signal.aborted;) {
       try {
         if (await this.acquire()) {
           await this.relayWhileHeld(beat);
