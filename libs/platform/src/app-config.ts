@@ -25,6 +25,8 @@ const schema = z.object({
   COMPILEO_KAFKA_GROUP: z.string().min(1).default('compileo-workers'),
   COMPILEO_KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(8),
   COMPILEO_KAFKA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /** The broker's own bounds apply (group.min/max.session.timeout.ms: 6 s to 30 min by default). */
+  COMPILEO_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   /** PostgreSQL only: the schema to use (created if missing); lets several deployments share a database. */
   DATABASE_SCHEMA: z
     .string()

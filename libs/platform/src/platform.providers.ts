@@ -44,6 +44,7 @@ export const platformProviders = (config: AppConfig): Provider[] => [
         maxAttempts: config.COMPILEO_KAFKA_MAX_ATTEMPTS,
         retryDelayMs: 1_000,
         maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS,
+        sessionTimeoutMs: config.COMPILEO_KAFKA_SESSION_TIMEOUT_MS,
         workerId: `${hostname()}:${process.pid}`,
         relayLeaseMs: 10_000,
         onError,

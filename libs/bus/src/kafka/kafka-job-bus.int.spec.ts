@@ -47,6 +47,7 @@ describe('KafkaJobBus on a real Kafka broker', () => {
       maxAttempts: 3,
       retryDelayMs: 50,
       maxConcurrentJobs: 2,
+      sessionTimeoutMs: 10_000,
       workerId: `worker-${buses.length}`,
       relayLeaseMs: 3000,
       onError: () => undefined,

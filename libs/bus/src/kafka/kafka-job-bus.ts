@@ -22,6 +22,8 @@ export interface KafkaJobBusOptions {
   readonly retryDelayMs: number;
   /** Jobs one worker runs at once (partitions it consumes concurrently). */
   readonly maxConcurrentJobs: number;
+  /** How long the group waits for a silent worker (a killed one) before its partitions go to the others. */
+  readonly sessionTimeoutMs: number;
   /** This worker, for the relay lease. */
   readonly workerId: string;
   /** The relay lease: one worker's relay publishes triggers; another takes over when it lapses. */
@@ -35,7 +37,7 @@ export interface KafkaJobBusOptions {
   readonly onClientLog: (message: string, fields: Record<string, unknown>) => void;
 }
 
-/** How often a worker tells the group it is alive while a job runs (kafkajs sends only when due). */
+/** How often a running job asks kafkajs to heartbeat (it sends one only when the heartbeat interval is due). */
 const HEARTBEAT_MS = 1_000;
 
 /**
@@ -90,7 +92,12 @@ export class KafkaJobBus implements JobBus {
       onError: this.options.onError,
     });
     this.relay.start();
-    this.consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    this.consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(this.options.sessionTimeoutMs / 3)),
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.topics.jobs, this.topics.retry], fromBeginning: true });
     await this.consumer.run({
