@@ -1,9 +1,15 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { triggerMessage } from '../libs/bus/src/kafka/trigger-message';
 import { distributedBackends, ended, startDistributedRun, type DistributedRun } from './support/distributed-run';
-import { startWorker, stopService, type ServiceProcess } from './support/service-process';
+import { freePort, startWorker, stopService, type ServiceProcess } from './support/service-process';
 
 const brokers = process.env.TEST_KAFKA_BROKERS?.split(',');
+const execFileAsync = promisify(execFile);
 
 /** Issue 9 #5: faults with the jobs on a real Kafka broker and PostgreSQL. */
 describe('Kafka job bus under faults', () => {
@@ -73,5 +79,51 @@ describe('Kafka job bus under faults', () => {
     expect(run.model.generationCalls().length - run.chunks).toBeLessThanOrEqual(2);
     const listed = (await run.entries(job.dataset_id)).entries as { question: string }[];
     expect(new Set(listed.map((e) => e.question)).size).toBe(listed.length);
+  });
+});
+
+/** A broker of the test's own (its port and data directory), so stopping it disturbs no other suite. */
+describe('Kafka job bus across a broker restart', () => {
+  if (distributedBackends.length === 0 || !brokers) {
+    it('SKIPPED: TEST_DATABASE_URL or TEST_KAFKA_BROKERS is not set, so the broker restart was not exercised', () => undefined);
+    return;
+  }
+  jest.setTimeout(240_000);
+  const broker = { KAFKA_PORT: '0', KAFKA_DIR: '' };
+  let run: DistributedRun | null = null;
+  // Asynchronous, so the event loop keeps running: an idle keep-alive socket the API closes meanwhile is seen closed.
+  const script = async (name: 'start' | 'stop'): Promise<string> =>
+    (
+      await execFileAsync('bash', [join(__dirname, '..', 'deploy', 'kafka', `${name}.sh`)], { env: { ...process.env, ...broker } })
+    ).stdout.trim();
+  beforeAll(async () => {
+    broker.KAFKA_PORT = String(await freePort());
+    broker.KAFKA_DIR = mkdtempSync(join(tmpdir(), 'compileo-kafka-'));
+  });
+  afterEach(async () => {
+    await run?.cleanup();
+    run = null;
+  });
+  afterAll(async () => {
+    await script('stop');
+    rmSync(broker.KAFKA_DIR, { recursive: true, force: true });
+  });
+
+  it('a job running while the broker stops and starts again still completes, once', async () => {
+    const address = await script('start');
+    // Every model call takes 1.5 s (none is released early), so the job outlasts the broker's stop.
+    run = await startDistributedRun(1500, 'kafka', { KAFKA_BROKERS: address });
+    run.model.holdUntil(Number.POSITIVE_INFINITY);
+    await startWorker(run.env);
+    const job = await run.generate();
+    await run.until(job.job_id, (s) => s.status === 'running');
+    await script('stop');
+    const whileDown = await run.status(job.job_id);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await script('start')).toBe(address);
+    const done = await run.until(job.job_id, ended);
+    expect(whileDown.status).toBe('running');
+    expect(done).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(run.model.generationCalls()).toHaveLength(run.chunks);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { fixture } from './api-flow';
 import { startRecordingModel, type RecordingModel } from './recording-model';
-import { freePort, startService, stopAllServices } from './service-process';
+import { freePort, startService, stopAllServices, type ServiceProcess } from './service-process';
 import { isolatedEnvironment, testBackends } from './test-app';
 
 /** Several worker processes share one store only on PostgreSQL. */
@@ -22,6 +22,7 @@ export const ended = (s: Record<string, unknown>): boolean => s.status === 'comp
 export interface DistributedRun {
   /** The environment for workers (`startWorker(env)`). */
   readonly env: Record<string, string>;
+  readonly api: ServiceProcess;
   readonly model: RecordingModel;
   /** Chunks of the project's one document. */
   readonly chunks: number;
@@ -73,6 +74,7 @@ export const startDistributedRun = async (
   const status = (jobId: unknown) => fetch(`${base}/datasets/generate/${String(jobId)}/status`).then(json);
   return {
     env,
+    api,
     model,
     chunks: Number((document.documents as { chunk_count: number }[])[0].chunk_count),
     generate: () => post('/datasets/generate', { project_id: project.id, classification_model: 'gemini-2.5-flash', concurrency: 2 }),
