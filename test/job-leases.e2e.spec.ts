@@ -1,4 +1,4 @@
-import { buses, distributedBackends, ended, startDistributedRun, type DistributedRun } from './support/distributed-run';
+import { buses, distributedBackends, ended, distributedRuns } from './support/distributed-run';
 import { startWorker, stopService, type ServiceProcess } from './support/service-process';
 
 const errorLines = (worker: ServiceProcess): string[] =>
@@ -18,16 +18,12 @@ describe('job leases: two workers on one PostgreSQL', () => {
     return;
   }
   jest.setTimeout(180_000);
-  let run: DistributedRun | null = null;
-  afterEach(async () => {
-    await run?.cleanup();
-    run = null;
-  });
+  const runs = distributedRuns();
 
   it.each(buses)(
     '%s bus: runs every job exactly once: one claim a job, every chunk sent to the model once, every job completed',
     async (bus) => {
-      run = await startDistributedRun(200, bus);
+      const run = await runs.start(200, bus);
       const workers = [await startWorker(run.env), await startWorker(run.env)];
       const jobs = [];
       for (let i = 0; i < 6; i++) jobs.push(await run.generate());
@@ -41,7 +37,7 @@ describe('job leases: two workers on one PostgreSQL', () => {
   );
 
   it("embedded bus: takes over a killed worker's job once its lease lapses, and finishes it from the last finished chunk", async () => {
-    run = await startDistributedRun(400, 'embedded');
+    const run = await runs.start(400, 'embedded');
     const first = await startWorker(run.env);
     const job = await run.generate();
     const mid = await run.until(job.job_id, (s) => Number(s.progress) > 0);

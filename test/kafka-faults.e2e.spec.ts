@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { triggerMessage } from '../libs/bus/src/kafka/trigger-message';
-import { distributedBackends, ended, startDistributedRun, type DistributedRun } from './support/distributed-run';
+import { distributedBackends, ended, distributedRuns } from './support/distributed-run';
 import { freePort, startWorker, stopService, type ServiceProcess } from './support/service-process';
 
 const brokers = process.env.TEST_KAFKA_BROKERS?.split(',');
@@ -18,11 +18,7 @@ describe('Kafka job bus under faults', () => {
     return;
   }
   jest.setTimeout(180_000);
-  let run: DistributedRun | null = null;
-  afterEach(async () => {
-    await run?.cleanup();
-    run = null;
-  });
+  const runs = distributedRuns();
 
   const kafka = () => new Kafka({ clientId: 'kafka-faults-test', brokers, logLevel: logLevel.NOTHING });
 
@@ -44,7 +40,7 @@ describe('Kafka job bus under faults', () => {
   };
 
   it('the same trigger delivered three more times gives one set of effects', async () => {
-    run = await startDistributedRun(50, 'kafka');
+    const run = await runs.start(50, 'kafka');
     await startWorker(run.env);
     const job = await run.generate();
     const done = await run.until(job.job_id, ended);
@@ -64,7 +60,7 @@ describe('Kafka job bus under faults', () => {
 
   it('SIGKILL the worker running a job: the group hands its partition to the other, which finishes the job from the last finished chunk', async () => {
     // One partition: the job is one worker's; a short session, so the group notices the dead one in seconds.
-    run = await startDistributedRun(300, 'kafka', { COMPILEO_KAFKA_PARTITIONS: '1', COMPILEO_KAFKA_SESSION_TIMEOUT_MS: '6000' });
+    const run = await runs.start(300, 'kafka', { COMPILEO_KAFKA_PARTITIONS: '1', COMPILEO_KAFKA_SESSION_TIMEOUT_MS: '6000' });
     const workers: ServiceProcess[] = [await startWorker(run.env), await startWorker(run.env)];
     const job = await run.generate();
     const mid = await run.until(job.job_id, (s) => Number(s.progress) > 0);
@@ -90,7 +86,7 @@ describe('Kafka job bus across a broker restart', () => {
   }
   jest.setTimeout(240_000);
   const broker = { KAFKA_PORT: '0', KAFKA_DIR: '' };
-  let run: DistributedRun | null = null;
+  const runs = distributedRuns();
   // Asynchronous, so the event loop keeps running: an idle keep-alive socket the API closes meanwhile is seen closed.
   const script = async (name: 'start' | 'stop'): Promise<string> =>
     (
@@ -100,10 +96,6 @@ describe('Kafka job bus across a broker restart', () => {
     broker.KAFKA_PORT = String(await freePort());
     broker.KAFKA_DIR = mkdtempSync(join(tmpdir(), 'compileo-kafka-'));
   });
-  afterEach(async () => {
-    await run?.cleanup();
-    run = null;
-  });
   afterAll(async () => {
     await script('stop');
     rmSync(broker.KAFKA_DIR, { recursive: true, force: true });
@@ -112,7 +104,7 @@ describe('Kafka job bus across a broker restart', () => {
   it('a job running while the broker stops and starts again still completes, once', async () => {
     const address = await script('start');
     // Every model call takes 1.5 s (none is released early), so the job outlasts the broker's stop.
-    run = await startDistributedRun(1500, 'kafka', { KAFKA_BROKERS: address });
+    const run = await runs.start(1500, 'kafka', { KAFKA_BROKERS: address });
     run.model.holdUntil(Number.POSITIVE_INFINITY);
     await startWorker(run.env);
     const job = await run.generate();

@@ -107,3 +107,16 @@ export const startDistributedRun = async (
     },
   };
 };
+
+/**
+ * For a describe block: stops whatever run its test started after each test (also a failed or timed-out one).
+ * `start` takes `startDistributedRun`'s arguments.
+ */
+export const distributedRuns = (): { start: (...args: Parameters<typeof startDistributedRun>) => Promise<DistributedRun> } => {
+  let run: DistributedRun | null = null;
+  afterEach(async () => {
+    await run?.cleanup();
+    run = null;
+  });
+  return { start: async (...args) => (run = await startDistributedRun(...args)) };
+};

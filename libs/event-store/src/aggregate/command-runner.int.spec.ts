@@ -229,22 +229,9 @@ describe.each(testDatabases())('CommandRunner on $name', ({ create }) => {
 
   it('without an idSeed, event ids are fresh UUIDs', async () => {
     const runner = new CommandRunner(store);
-    await runner.run(jobStream('job-1'), jobDecider, {
-      type: 'ClaimJob',
-      jobId: 'job-1',
-      datasetId: 'ds-1',
-      workerId: 'w',
-      now: NOW,
-      leaseMs: 0,
-    });
-    await runner.run(jobStream('job-1'), jobDecider, {
-      type: 'ClaimJob',
-      jobId: 'job-1',
-      datasetId: 'ds-1',
-      workerId: 'w',
-      now: NOW,
-      leaseMs: 0,
-    });
+    const claim = { type: 'ClaimJob', jobId: 'job-1', datasetId: 'ds-1', workerId: 'w', now: NOW, leaseMs: 0 } as const;
+    await runner.run(jobStream('job-1'), jobDecider, claim);
+    await runner.run(jobStream('job-1'), jobDecider, claim);
     const ids = (await real.readStream(jobStream('job-1'))).map((e) => e.id);
     expect(new Set(ids).size).toBe(2);
   });
