@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { triggerMessage } from '../libs/bus/src/kafka/trigger-message';
-import { distributedBackends, ended, distributedRuns } from './support/distributed-run';
+import { distributedBackends, ended, distributedRuns, expectResumedOnce } from './support/distributed-run';
 import { freePort, startWorker, stopService, type ServiceProcess } from './support/service-process';
 
 const brokers = process.env.TEST_KAFKA_BROKERS?.split(',');
@@ -39,6 +39,20 @@ describe('Kafka job bus under faults', () => {
     }
   };
 
+  const groupStable = async (groupId: string, members: number): Promise<void> => {
+    const admin = kafka().admin();
+    await admin.connect();
+    try {
+      for (;;) {
+        const [group] = (await admin.describeGroups([groupId])).groups;
+        if (group?.state === 'Stable' && group.members.length === members) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  };
+
   it('the same trigger delivered three more times gives one set of effects', async () => {
     const run = await runs.start(50, 'kafka');
     await startWorker(run.env);
@@ -62,6 +76,9 @@ describe('Kafka job bus under faults', () => {
     // One partition: the job is one worker's; a short session, so the group notices the dead one in seconds.
     const run = await runs.start(300, 'kafka', { COMPILEO_KAFKA_PARTITIONS: '1', COMPILEO_KAFKA_SESSION_TIMEOUT_MS: '6000' });
     const workers: ServiceProcess[] = [await startWorker(run.env), await startWorker(run.env)];
+    // Both in the group before the job starts: a worker that joins while another runs a job waits for that job to
+    // end before the group settles (kafkajs rejoins between messages), which is not what this test is about.
+    await groupStable(run.env.COMPILEO_KAFKA_GROUP, 2);
     const job = await run.generate();
     const mid = await run.until(job.job_id, (s) => Number(s.progress) > 0);
     const holder = await run.leaseHolder(job.job_id);
@@ -70,11 +87,7 @@ describe('Kafka job bus under faults', () => {
     await stopService(busy!, 'SIGKILL');
     const done = await run.until(job.job_id, ended);
     expect(mid.status).toBe('running');
-    expect(done).toMatchObject({ status: 'completed', attempts: 2 });
-    // Only the chunks in flight when the worker died (at most `concurrency`) went to the model again.
-    expect(run.model.generationCalls().length - run.chunks).toBeLessThanOrEqual(2);
-    const listed = (await run.entries(job.dataset_id)).entries as { question: string }[];
-    expect(new Set(listed.map((e) => e.question)).size).toBe(listed.length);
+    await expectResumedOnce(run, job, done);
   });
 });
 

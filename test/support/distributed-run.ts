@@ -120,3 +120,18 @@ export const distributedRuns = (): { start: (...args: Parameters<typeof startDis
   });
   return { start: async (...args) => (run = await startDistributedRun(...args)) };
 };
+
+/**
+ * What a job taken over from a killed worker must show: completed on a second attempt, only the chunks in flight
+ * at the kill (at most the job's `concurrency`, 2) sent to the model again, and no entry twice.
+ */
+export const expectResumedOnce = async (
+  run: DistributedRun,
+  job: Record<string, unknown>,
+  done: Record<string, unknown>,
+): Promise<void> => {
+  expect(done).toMatchObject({ status: 'completed', attempts: 2 });
+  expect(run.model.generationCalls().length - run.chunks).toBeLessThanOrEqual(2);
+  const listed = (await run.entries(job.dataset_id)).entries as { question: string }[];
+  expect(new Set(listed.map((e) => e.question)).size).toBe(listed.length);
+};
