@@ -82,7 +82,7 @@ describe('Kafka job bus under faults', () => {
     const job = await run.generate();
     const mid = await run.until(job.job_id, (s) => Number(s.progress) > 0);
     const holder = await run.leaseHolder(job.job_id);
-    const busy = workers.find((w) => holder?.endsWith(`:${w.child.pid}`));
+    const busy = workers.find((w) => holder?.includes(`:${w.child.pid}:`));
     expect(busy).toBeDefined();
     await stopService(busy!, 'SIGKILL');
     const done = await run.until(job.job_id, ended);

@@ -52,6 +52,7 @@ export const runInWorker = <T>(source: string, workerData: unknown, transferList
       finish(() => reject(new WorkerRunError('timeout', `took longer than ${Math.round(limits.timeoutMs / 1000)} s to read`)));
     let timer = setTimeout(stalled, limits.timeoutMs);
     worker.on('message', (reply: Reply<T>) => {
+      if (settled) return; // a report queued behind the timeout must not arm a new timer
       if ('progress' in reply) {
         clearTimeout(timer);
         timer = setTimeout(stalled, limits.timeoutMs);

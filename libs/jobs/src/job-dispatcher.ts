@@ -1,9 +1,8 @@
 import { JobLeasedError } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import type { JobTrigger } from '@compileo/bus';
-import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@compileo/platform';
+import { APP_CONFIG, CLOCK, WORKER_ID, type AppConfig, type Clock } from '@compileo/platform';
 import { Inject, Injectable } from '@nestjs/common';
-import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GenerationJobProcessor } from './generation/generation-job.processor';
 import { JobLeaseHolder, type LeaseOptions } from './job-lease';
@@ -30,7 +29,7 @@ export class JobDispatcher {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.lease = {
-      workerId: `${hostname()}:${process.pid}`,
+      workerId: WORKER_ID,
       leaseMs: config.COMPILEO_JOB_LEASE_MS,
       exclusiveStore: config.DATABASE_URL === undefined,
     };

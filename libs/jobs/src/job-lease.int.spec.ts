@@ -61,4 +61,20 @@ describe.each(testDatabases())('JobLeaseHolder on $name', ({ create }) => {
     expect(lost).toBeInstanceOf(JobLeaseLostError);
     expect(String(lost)).toMatch(/a \(attempt 1\) no longer holds its lease; b \(attempt 2\) does/);
   });
+
+  it('stops its worker when the store cannot confirm the lease before it runs out', async () => {
+    let unreachable = false;
+    const flaky = new (class extends CommandRunner {
+      override run: CommandRunner['run'] = (...args) =>
+        unreachable ? Promise.reject(new Error('connection refused')) : super.run(...args);
+    })(store);
+    const lost = await new Promise<JobLeaseLostError>((resolve) => {
+      const holder = new JobLeaseHolder(flaky, clock, trigger, worker('a', { leaseMs: 300 }), resolve);
+      void holder.claim().then(() => {
+        unreachable = true;
+      });
+    });
+    expect(lost).toBeInstanceOf(JobLeaseLostError);
+    expect(lost.message).toBe('job job-1: a (attempt 1) no longer holds its lease');
+  });
 });

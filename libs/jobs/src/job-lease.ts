@@ -23,6 +23,8 @@ export interface LeaseOptions {
 export class JobLeaseHolder {
   private attempt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Until when the store last confirmed this worker's lease (ms since the epoch). */
+  private confirmedUntil = 0;
 
   constructor(
     private readonly runner: CommandRunner,
@@ -50,6 +52,7 @@ export class JobLeaseHolder {
     });
     const claimed = events[0];
     this.attempt = claimed.type === 'JobClaimed' ? claimed.data.attempt : null;
+    this.confirmedUntil = claimed.type === 'JobClaimed' ? Date.parse(claimed.data.leaseUntil) : 0;
     this.timer = setInterval(() => void this.renew(), Math.max(100, Math.floor(leaseMs / 3)));
     this.timer.unref();
   }
@@ -67,22 +70,33 @@ export class JobLeaseHolder {
 
   private async renew(): Promise<void> {
     if (this.attempt === null) return;
+    const attempt = this.attempt;
     try {
+      const now = this.now();
       await this.run({
         type: 'RenewJobLease',
         jobId: this.trigger.jobId,
         workerId: this.options.workerId,
-        attempt: this.attempt,
-        now: this.now(),
+        attempt,
+        now,
         leaseMs: this.options.leaseMs,
       });
+      this.confirmedUntil = Date.parse(now) + this.options.leaseMs;
     } catch (error) {
-      if (!(error instanceof JobLeaseLostError)) return; // the store is unreachable: the next beat tries again
-      this.stopRenewing();
-      this.attempt = null;
-      logLeaseLost(this.trigger, error.message);
-      this.onLost(error);
+      if (error instanceof JobLeaseLostError) return this.lose(error);
+      // The store is unreachable: the next beat tries again, unless the lease has run out meanwhile. Then
+      // another worker may have the job, so this one stops rather than work on unfenced.
+      if (this.clock.now().getTime() >= this.confirmedUntil) {
+        this.lose(new JobLeaseLostError(this.trigger.jobId, this.options.workerId, attempt, null));
+      }
     }
+  }
+
+  private lose(error: JobLeaseLostError): void {
+    this.stopRenewing();
+    this.attempt = null;
+    logLeaseLost(this.trigger, error.message);
+    this.onLost(error);
   }
 
   private stopRenewing(): void {

@@ -5,3 +5,4 @@ export { PlatformModule } from './platform.module';
 export { DATA_DIR_LOCK } from './platform.providers';
 export type { DataDirLock } from './data-dir-lock';
 export { ensurePortFree, exitOnStartupFailure, listenStartupError } from './startup-failure';
+export { WORKER_ID } from './worker-id';

@@ -1,5 +1,4 @@
 import { EmbeddedJobBus, JOB_BUS, KafkaJobBus } from '@compileo/bus';
-import { hostname } from 'node:os';
 import { CommandRunner, EVENT_STORE, type EventStore } from '@compileo/event-store';
 import { READ_SQL, SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { ModelRegistry } from '@compileo/generation';
@@ -7,6 +6,7 @@ import { applyAll, LIVE_TABLES, ProjectionRunner } from '@compileo/read-models';
 import { Logger, type Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './app-config';
 import { CLOCK, systemClock } from './clock';
+import { WORKER_ID } from './worker-id';
 import { openDatabase, type OpenedDatabase } from './database';
 
 const DATABASE = Symbol('DATABASE');
@@ -45,7 +45,7 @@ export const platformProviders = (config: AppConfig): Provider[] => [
         retryDelayMs: 1_000,
         maxConcurrentJobs: config.COMPILEO_MAX_CONCURRENT_JOBS,
         sessionTimeoutMs: config.COMPILEO_KAFKA_SESSION_TIMEOUT_MS,
-        workerId: `${hostname()}:${process.pid}`,
+        workerId: WORKER_ID,
         relayLeaseMs: 10_000,
         onError,
         onClientLog: (message, fields) => logger.warn({ kafkajs: fields }, message),

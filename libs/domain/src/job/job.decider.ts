@@ -76,7 +76,8 @@ const decide = (command: JobCommand, state: JobState): JobEvent[] => {
   switch (command.type) {
     case 'ClaimJob': {
       const held = state.lease;
-      if (held && held.workerId !== command.workerId && held.workerId !== command.takeOverFrom && held.until > command.now) {
+      // Held is held, by this worker too: two deliveries of one job in one process must not both run it.
+      if (held && held.workerId !== command.takeOverFrom && held.until > command.now) {
         throw new JobLeasedError(command.jobId, held);
       }
       return [

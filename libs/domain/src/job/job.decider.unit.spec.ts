@@ -52,6 +52,11 @@ describe('job decider', () => {
     expect(fold(jobDecider, history).lease).toEqual({ workerId: 'w2', attempt: 2, until: at(60) });
   });
 
+  it('a worker cannot claim again a job it holds: a second delivery in one process waits like any other', () => {
+    const history = run([claim('w1')]);
+    expect(() => run([claim('w1', at(10))], [...history])).toThrow(JobLeasedError);
+  });
+
   it('the holder renews its lease while it works, so it never lapses under it', () => {
     const history = run([
       claim('w1'),
@@ -89,7 +94,7 @@ describe('job decider', () => {
   });
 
   it('numbers claims 1, 2, 3 and never goes backwards when folding an out-of-order attempt', () => {
-    expect(run([claim('w1'), claim('w1', at(1)), claim('w1', at(2))]).map((e) => e.data.attempt)).toEqual([1, 2, 3]);
+    expect(run([claim('w1'), claim('w1', at(30)), claim('w2', at(60))]).map((e) => e.data.attempt)).toEqual([1, 2, 3]);
     const event = (attempt: number): JobEvent => ({
       type: 'JobClaimed',
       data: { jobId: 'j', datasetId: 'd', attempt, workerId: 'w', claimedAt: at(0), leaseUntil: at(30) },

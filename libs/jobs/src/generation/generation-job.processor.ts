@@ -1,4 +1,4 @@
-import { datasetDecider, datasetStream, negativesForChunk, type RecordChunk } from '@compileo/domain';
+import { datasetDecider, datasetStream, negativesForChunk, type RecordChunk, type DatasetState } from '@compileo/domain';
 import { CommandRunner } from '@compileo/event-store';
 import { SQL_CLIENT, type SqlClient } from '@compileo/sql';
 import { dedupText, ModelRegistry, type DuplicateIndex, type ModelProvider, type SourceChunk } from '@compileo/generation';
@@ -42,10 +42,13 @@ export class GenerationJobProcessor {
   /** `claim` records this worker's attempt in the job stream; it is called only for an unfinished job. */
   async run(trigger: JobTrigger, signal: AbortSignal, claim: () => Promise<void>): Promise<void> {
     const stream = datasetStream(trigger.datasetId);
+    const unfinished = (s: DatasetState) => !!s.request && s.jobs.get(trigger.jobId)?.finished === false;
+    if (!unfinished((await this.runner.load(stream, datasetDecider)).state)) return;
+    await claim();
+    // Read again under the lease: a worker that held it before may have recorded chunks, or finished, meanwhile.
     const { state } = await this.runner.load(stream, datasetDecider);
     const job = state.jobs.get(trigger.jobId);
-    if (!state.request || !job || job.finished) return;
-    await claim();
+    if (!unfinished(state) || !state.request || !job) return;
     logJobStarted(trigger, state.request.chunkIds.length, job.done.size);
     let provider: ModelProvider;
     try {

@@ -68,10 +68,16 @@ export class RegenerationJobProcessor {
   /** `claim` records this worker's attempt in the job stream; it is called only for an unfinished job. */
   async run(trigger: JobTrigger, signal: AbortSignal, claim: () => Promise<void>): Promise<void> {
     const stream = datasetStream(trigger.datasetId);
+    const unfinished = (s: DatasetState) => {
+      const j = s.jobs.get(trigger.jobId);
+      return !!s.request && !!j && !j.finished && !!j.regenerationConfig;
+    };
+    if (!unfinished((await this.runner.load(stream, datasetDecider)).state)) return;
+    await claim();
+    // Read again under the lease: a worker that held it before may have regenerated entries, or finished, meanwhile.
     const { state } = await this.runner.load(stream, datasetDecider);
     const job = state.jobs.get(trigger.jobId);
-    if (!state.request || !job || job.finished || !job.regenerationConfig) return;
-    await claim();
+    if (!unfinished(state) || !state.request || !job?.regenerationConfig) return;
     logJobStarted(trigger, job.entryIds.length, job.done.size);
     const skipped: Skipped[] = [];
     const kept: Skipped[] = [];
