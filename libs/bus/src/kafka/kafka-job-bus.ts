@@ -98,6 +98,10 @@ export class KafkaJobBus implements JobBus {
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: Math.min(3_000, Math.floor(this.options.sessionTimeoutMs / 3)),
     });
+    // A crash kafkajs will not recover from leaves a worker that consumes nothing: say so, loudly.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.options.onError(new Error(`Kafka consumer stopped for good: ${payload.error.message}`));
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [this.topics.jobs, this.topics.retry], fromBeginning: true });
     await this.consumer.run({

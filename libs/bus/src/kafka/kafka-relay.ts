@@ -26,6 +26,8 @@ export interface RelayOptions {
 export class KafkaRelay {
   private readonly abort = new AbortController();
   private loop: Promise<void> | null = null;
+  /** The renewal in flight, awaited before the lease is let go so that it cannot write the row back after. */
+  private renewal: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: EventStore,
@@ -45,6 +47,7 @@ export class KafkaRelay {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
+    await this.renewal;
     await this.sql
       .query('DELETE FROM bus_relay_leases WHERE name = $1 AND owner = $2', [this.name, this.options.owner])
       .catch(() => undefined);
@@ -86,7 +89,7 @@ export class KafkaRelay {
     const held = new AbortController();
     const signal = AbortSignal.any([this.abort.signal, held.signal]);
     const renew = setInterval(() => {
-      this.acquire().then(
+      this.renewal = this.acquire().then(
         (still) => still || held.abort(),
         () => held.abort(),
       );

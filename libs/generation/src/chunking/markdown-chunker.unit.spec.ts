@@ -157,4 +157,14 @@ describe('chunkDocumentSliced', () => {
     expect(sliced.length).toBeGreaterThan(100);
     expect(ranMeanwhile).toBe(true);
   });
+
+  it('gives the chunks chunkDocument gives for Markdown too: headings, paths, merged tiny sections, long sections', async () => {
+    const markdown = Array.from(
+      { length: 30 },
+      (_, i) => `${i % 5 === 0 ? '#' : '##'} Part ${i}\n\n${i % 7 === 0 ? 'Short.' : paragraph(i * 40, 10 + (i % 4) * 20)}`,
+    ).join('\n\n');
+    const sliced = await chunkDocumentSliced(markdown, 'guide.md', { chunkSize: 600, chunkOverlap: 60 });
+    expect(sliced).toEqual(chunkDocument(markdown, 'guide.md', { chunkSize: 600, chunkOverlap: 60 }));
+    expect(new Set(sliced.map((c) => c.headingPath.join(' / '))).size).toBeGreaterThan(20);
+  });
 });
