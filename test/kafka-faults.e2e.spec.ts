@@ -72,6 +72,21 @@ describe('Kafka job bus under faults', () => {
     expect(run.model.generationCalls()).toHaveLength(calls);
   });
 
+  it('a worker that joins while another runs a job: the group settles without waiting for the job, which runs once', async () => {
+    // Every model call takes 1.5 s (none is released early): the job lasts several seconds.
+    const run = await runs.start(1500, 'kafka');
+    run.model.holdUntil(Number.POSITIVE_INFINITY);
+    await startWorker(run.env);
+    await groupStable(run.env.COMPILEO_KAFKA_GROUP, 1);
+    const job = await run.generate();
+    await run.until(job.job_id, (s) => s.status === 'running');
+    await startWorker(run.env);
+    await groupStable(run.env.COMPILEO_KAFKA_GROUP, 2);
+    expect((await run.status(job.job_id)).status).toBe('running');
+    expect(await run.until(job.job_id, ended)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(run.model.generationCalls()).toHaveLength(run.chunks);
+  });
+
   it('SIGKILL the worker running a job: the group hands its partition to the other, which finishes the job from the last finished chunk', async () => {
     // One partition: the job is one worker's; a short session, so the group notices the dead one in seconds.
     const run = await runs.start(300, 'kafka', { COMPILEO_KAFKA_PARTITIONS: '1', COMPILEO_KAFKA_SESSION_TIMEOUT_MS: '6000' });

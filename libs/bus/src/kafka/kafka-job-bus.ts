@@ -37,13 +37,11 @@ export interface KafkaJobBusOptions {
   readonly onClientLog: (message: string, fields: Record<string, unknown>) => void;
 }
 
-/** How often a running job asks kafkajs to heartbeat (it sends one only when the heartbeat interval is due). */
-const HEARTBEAT_MS = 1_000;
-
 /**
  * The job bus on Kafka. The event log stays the outbox: a relay publishes each trigger to the jobs topic, keyed
- * by dataset. Workers form one consumer group; a worker runs the trigger's job, heartbeating while it runs, and
- * commits the message's offset only once the handler has returned, that is once the job's outcome is recorded.
+ * by dataset. Workers form one consumer group; a worker runs the trigger's job with its partition paused (the
+ * consumer goes on heartbeating and rebalancing meanwhile) and commits the message's offset only once the handler
+ * has returned, that is once the job's outcome is recorded.
  * A handler that throws sends the trigger to the retry topic (after a growing delay) and, after `maxAttempts`,
  * to the dead-letter topic. Stopping aborts the handlers in flight and commits nothing for them, so their
  * triggers are delivered again, to whichever worker then holds their partition.
@@ -55,6 +53,9 @@ export class KafkaJobBus implements JobBus {
   private producer: Producer | null = null;
   private consumer: Consumer | null = null;
   private relay: KafkaRelay | null = null;
+  private readonly running = new Set<Promise<void>>();
+  private slots = 0;
+  private readonly queued: (() => void)[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -97,6 +98,8 @@ export class KafkaJobBus implements JobBus {
       allowAutoTopicCreation: false,
       sessionTimeout: this.options.sessionTimeoutMs,
       heartbeatInterval: Math.min(3_000, Math.floor(this.options.sessionTimeoutMs / 3)),
+      // A partition resumed after its job waits for the fetch in flight: keep that wait short.
+      maxWaitTimeInMs: 500,
     });
     // A crash kafkajs will not recover from leaves a worker that consumes nothing: say so, loudly.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
@@ -107,12 +110,25 @@ export class KafkaJobBus implements JobBus {
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: this.options.maxConcurrentJobs,
-      eachMessage: (payload) => this.deliver(handler, payload),
+      eachMessage: async (payload) => {
+        // The job runs apart from this callback, its partition paused until it ends: kafkajs rejoins the group only
+        // between callbacks, so a callback as long as a job would hold every rebalance of the group until it ended.
+        const resume = payload.pause();
+        const work = this.deliver(handler, payload)
+          .catch((error) => this.options.onError(error))
+          .finally(() => {
+            this.running.delete(work);
+            if (!this.abort.signal.aborted) resume();
+          });
+        this.running.add(work);
+      },
     });
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
+    for (const release of this.queued.splice(0)) release();
+    await Promise.allSettled([...this.running]);
     await this.relay?.stop();
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
@@ -121,39 +137,51 @@ export class KafkaJobBus implements JobBus {
     this.producer = null;
   }
 
-  private async deliver(handler: JobHandler, payload: EachMessagePayload): Promise<void> {
-    const { topic, partition, message } = payload;
+  /** At most `maxConcurrentJobs` jobs at once, whatever the number of partitions this worker holds. */
+  private async slot(): Promise<() => void> {
+    if (this.slots >= this.options.maxConcurrentJobs) await new Promise<void>((release) => this.queued.push(release));
+    this.slots++;
+    return () => {
+      this.slots--;
+      this.queued.shift()?.();
+    };
+  }
+
+  private async deliver(handler: JobHandler, { topic, partition, message }: EachMessagePayload): Promise<void> {
     const signal = this.abort.signal;
-    const beat = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_MS);
-    try {
-      const received = readTrigger(message.value, message.headers);
-      if (!received) {
-        await this.send(this.topics.deadLetter, { key: message.key, value: message.value, headers: message.headers });
-      } else {
-        const wait = received.notBefore - Date.now();
-        if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
+    const received = readTrigger(message.value, message.headers);
+    if (!received) {
+      await this.send(this.topics.deadLetter, { key: message.key, value: message.value, headers: message.headers });
+    } else {
+      const wait = received.notBefore - Date.now();
+      if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
+      if (signal.aborted) return;
+      const release = await this.slot();
+      try {
         if (signal.aborted) return;
-        try {
-          await handler(received.trigger, signal);
-        } catch (error) {
-          if (signal.aborted) return;
-          this.options.onError(error);
-          const reason = error instanceof Error ? error.message : String(error);
-          const next = received.attempt + 1;
-          if (next > this.options.maxAttempts) {
-            await this.send(this.topics.deadLetter, triggerMessage(received.trigger, received.attempt, undefined, reason));
-          } else {
-            const delay = this.options.retryDelayMs * 2 ** (received.attempt - 1);
-            await this.send(this.topics.retry, triggerMessage(received.trigger, next, Date.now() + delay, reason));
-          }
+        await handler(received.trigger, signal);
+      } catch (error) {
+        if (signal.aborted) return;
+        this.options.onError(error);
+        const reason = error instanceof Error ? error.message : String(error);
+        const next = received.attempt + 1;
+        if (next > this.options.maxAttempts) {
+          await this.send(this.topics.deadLetter, triggerMessage(received.trigger, received.attempt, undefined, reason));
+        } else {
+          const delay = this.options.retryDelayMs * 2 ** (received.attempt - 1);
+          await this.send(this.topics.retry, triggerMessage(received.trigger, next, Date.now() + delay, reason));
         }
-        // A handler that returned because the bus stopped has not finished its job.
-        if (signal.aborted) return;
+      } finally {
+        release();
       }
-      await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-    } finally {
-      clearInterval(beat);
+      // A handler that returned because the bus stopped has not finished its job.
+      if (signal.aborted) return;
     }
+    // After a rebalance that moved the partition away the commit is refused; the new owner gets the trigger again
+    // and finds the job finished.
+    await this.consumer
+      ?.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }])
+      .catch((error: unknown) => this.options.onClientLog(`commit refused: ${String(error)}`, { topic, partition }));
   }
 
   private async send(topic: string, message: Parameters<Producer['send']>[0]['messages'][number]): Promise<void> {
