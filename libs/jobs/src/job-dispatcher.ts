@@ -11,6 +11,8 @@ import { RegenerationJobProcessor } from './regeneration/regeneration-job.proces
 
 /** Past a lease's end before trying again: clocks of two workers are never exactly equal. */
 const LAPSE_MARGIN_MS = 250;
+/** Longest wait before a worker looks again at a job another holds. */
+const RECHECK_MS = 2_000;
 
 /**
  * Runs a job under a lease in its own stream, so that no two workers process one job at once: while another
@@ -46,7 +48,8 @@ export class JobDispatcher {
       } catch (error) {
         if (!(error instanceof JobLeasedError) || signal.aborted) throw error;
         logLeaseHeld(trigger, error.message);
-        const wait = Math.max(0, Date.parse(error.holder.until) - this.clock.now().getTime()) + LAPSE_MARGIN_MS;
+        // Until the lease lapses, but looking again every few seconds: a holder that finishes releases it early.
+        const wait = Math.min(RECHECK_MS, Math.max(0, Date.parse(error.holder.until) - this.clock.now().getTime()) + LAPSE_MARGIN_MS);
         await sleep(wait, undefined, { signal }).catch(() => undefined);
         if (signal.aborted) return;
       } finally {
