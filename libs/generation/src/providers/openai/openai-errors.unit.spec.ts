@@ -1,13 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { abortedSignal, liveSignal, RETRYABLE_STATUS_CASES } from '../testing/error-mapping-cases';
 import { ModelCallError } from '../../remote/text-model-client';
 import { retryAfterFromHeaders, toModelCallError } from './openai-errors';
-
-const live = (): AbortSignal => new AbortController().signal;
-const aborted = (reason: unknown): AbortSignal => {
-  const controller = new AbortController();
-  controller.abort(reason);
-  return controller.signal;
-};
 
 describe('retryAfterFromHeaders', () => {
   it('prefers retry-after-ms, then Retry-After', () => {
@@ -29,41 +23,32 @@ describe('retryAfterFromHeaders', () => {
 describe('openai toModelCallError', () => {
   it('passes a ModelCallError through', () => {
     const error = new ModelCallError('x', 500, null, true);
-    expect(toModelCallError(error, live())).toBe(error);
+    expect(toModelCallError(error, liveSignal())).toBe(error);
   });
 
   it('maps HTTP errors: 408, 429 and 5xx are retryable, with the server hint', () => {
-    const cases: [number, boolean][] = [
-      [400, false],
-      [401, false],
-      [408, true],
-      [429, true],
-      [499, false],
-      [500, true],
-      [502, true],
-    ];
-    for (const [status, retryable] of cases) {
-      const error = toModelCallError(new APIError(status, { message: 'no' }, 'no', new Headers({ 'retry-after': '3' })), live());
+    for (const [status, retryable] of RETRYABLE_STATUS_CASES) {
+      const error = toModelCallError(new APIError(status, { message: 'no' }, 'no', new Headers({ 'retry-after': '3' })), liveSignal());
       expect(error).toMatchObject({ status, retryable, retryAfterMs: 3000 });
       expect(error.message).toMatch(new RegExp(`^openai HTTP ${status}: `));
     }
   });
 
   it("tells the caller's abort (not retried) from a timeout reason (retried)", () => {
-    expect(toModelCallError(new APIUserAbortError(), aborted(new Error('job cancelled')))).toMatchObject({
+    expect(toModelCallError(new APIUserAbortError(), abortedSignal(new Error('job cancelled')))).toMatchObject({
       status: null,
       retryable: false,
       message: 'openai call aborted: job cancelled',
     });
     const timeout = Object.assign(new Error('signal timed out'), { name: 'TimeoutError' });
-    expect(toModelCallError(new APIUserAbortError(), aborted(timeout))).toMatchObject({
+    expect(toModelCallError(new APIUserAbortError(), abortedSignal(timeout))).toMatchObject({
       retryable: true,
       message: 'openai call timed out: signal timed out',
     });
   });
 
   it("maps the SDK's own timeout and connection failures to retryable errors without status", () => {
-    expect(toModelCallError(new APIConnectionTimeoutError(), live())).toMatchObject({
+    expect(toModelCallError(new APIConnectionTimeoutError(), liveSignal())).toMatchObject({
       status: null,
       retryable: true,
       message: 'openai call timed out: Request timed out.',
@@ -72,13 +57,13 @@ describe('openai toModelCallError', () => {
       message: 'Connection error.',
       cause: Object.assign(new TypeError('fetch failed'), { cause: new Error('connect ECONNREFUSED') }),
     });
-    expect(toModelCallError(refused, live())).toMatchObject({
+    expect(toModelCallError(refused, liveSignal())).toMatchObject({
       status: null,
       retryable: true,
       message: 'openai call failed: Connection error. (fetch failed: connect ECONNREFUSED)',
     });
     const oneCause = new APIConnectionError({ message: 'Connection error.', cause: new Error('reset') });
-    expect(toModelCallError(oneCause, live()).message).toBe('openai call failed: Connection error. (reset)');
-    expect(toModelCallError('weird', live())).toMatchObject({ retryable: true, message: 'openai call failed: weird' });
+    expect(toModelCallError(oneCause, liveSignal()).message).toBe('openai call failed: Connection error. (reset)');
+    expect(toModelCallError('weird', liveSignal())).toMatchObject({ retryable: true, message: 'openai call failed: weird' });
   });
 });
