@@ -32,6 +32,8 @@ describe.each(testDatabases())('subscription pages on $name', (database) => {
         'pages-1',
         [0, 1, 2, 3].map((i) => ({ id: randomUUID(), type: `p${i}`, data: { i } })),
       );
+      // On a PostgreSQL shared with other suites a commit is read only once older transactions end.
+      while ((await store.readAll()).length < 4) await new Promise((r) => setTimeout(r, 20));
       const sub = new SubscriptionCollector(store.subscribe({ signal: controller.signal }));
       await sub.waitFor(() => sub.items.some(isCaughtUp));
       expect(sub.items.map((item) => (isCaughtUp(item) ? 'caught-up' : item.type))).toEqual(['p0', 'p1', 'p2', 'p3', 'caught-up']);
